@@ -1,0 +1,13 @@
+"""Command line: parses arguments and calls the library; every subcommand lives in commands/."""
+from __future__ import annotations
+
+import typer
+
+from factcheck.commands import check as check_command
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check news articles about one story against each other.")
+app.command("check")(check_command.run)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,189 @@
+"""Plain data passed between the stages: load → split → extract → align → compare → render.
+
+Every stage takes and returns these dataclasses and nothing else, so each stage can be
+used, tested and replaced on its own, from Python as well as from the CLI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+INFINITY = float("inf")
+
+# Statuses a finding can have. The first three are verdicts; `single` is a fact that only
+# one source states, listed but not judged.
+AGREE, EXPLAINED, CONFLICT, SINGLE = "agree", "explained", "conflict", "single"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from disk.
+
+    `text` is the decoded file; every offset in a claim points into it, so a report can
+    point at the article exactly. `clean` is what extraction reads: mojibake repaired and
+    boilerplate blanked out with spaces. Where a repair changed the length of a line,
+    `anchors` maps offsets in `clean` back to `text` (pairs of equal positions, sorted).
+    """
+
+    name: str  # path relative to the story folder, with forward slashes
+    path: Path
+    text: str
+    clean: str
+    title: str
+    digest: str  # sha256 of the file's bytes
+    published: date | None = None
+    published_how: str = "unknown"  # front matter | date line | dateline | inferred | unknown
+    outlet: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    anchors: tuple[tuple[int, int], ...] = ()  # (clean offset, text offset); empty: identical
+
+    def original_offset(self, clean_offset: int) -> int:
+        """Where a position in `clean` lies in `text`."""
+        if not self.anchors:
+            return clean_offset
+        import bisect
+
+        i = bisect.bisect_right(self.anchors, (clean_offset, float("inf"))) - 1
+        if i < 0:
+            return clean_offset
+        at_clean, at_text = self.anchors[i]
+        return at_text + (clean_offset - at_clean)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset into `text` (CRLF counts as one line end)."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input (or a rule or config) that did not stop the run."""
+
+    path: str
+    message: str
+    level: str = "warning"  # warning | error
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated number as an interval: "more than 20" is [21, inf), "about 150" is [135, 165]."""
+
+    value: float  # the number as written ("more than 20" → 20)
+    low: float
+    high: float  # INFINITY when open-ended
+    qualifier: str = ""  # the words that widened it: "at least", "about", "dozens", ...
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high == self.value
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def shifted(self, delta: float) -> Quantity:
+        return Quantity(self.value + delta, self.low + delta, self.high + delta, self.qualifier)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A named part of a total: "20 people, including three gunmen" → Part(3, "attacker", "gunmen")."""
+
+    value: int
+    role: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a claim is about, read from its sentence: used to tell events apart."""
+
+    places: frozenset[str] = frozenset()  # "paris", "verviers", "jewish museum"
+    events: frozenset[str] = frozenset()  # normalised event nouns: "shooting", "raid"
+    other_event: bool = False  # the sentence recalls an earlier or unrelated event
+    year: int | None = None  # a year named beside the claim
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    rule: str  # rule code, FC101
+    source: str  # Source.name
+    value: int | float | str  # number as stated, or ISO date
+    start: int  # offsets of the matched words in Source.text
+    end: int
+    words: str  # the matched words, as the reader sees them
+    sentence: Sentence  # offsets into Source.text, text as the reader sees it
+    quantity: Quantity | None = None  # None for dates
+    subject: str = ""  # what was counted: people, gunmen, officers, hostages
+    role: str = ""  # victim | attacker | police | bystander | "" (unknown)
+    parts: tuple[Part, ...] = ()
+    attacker_included: bool | None = None  # True: the total counts the attacker
+    attacker_extra: int = 0  # "killed two and then himself": attackers dead besides the total
+    person: str = ""  # for ages: the person's name as written
+    context: Context = field(default_factory=Context)
+    history: bool = False  # "initially reported", "had risen from": not the current claim
+    changed: bool = False  # the text says the count changed ("two more have since died")
+    severity: str = "error"
+
+
+@dataclass
+class Fact:
+    """Claims from several sources that answer the same question."""
+
+    kind: str
+    key: str  # stable id of the question: "deaths:paris", "age:conley", "date:shooting"
+    label: str  # the question in words, for people
+    claims: list[Claim]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.claims})
+
+
+@dataclass
+class Finding:
+    """A fact with its verdict and the reason for it."""
+
+    kind: str
+    key: str
+    label: str
+    status: str  # agree | explained | conflict | single
+    claims: list[Claim]
+    reason: str = ""
+    rule: str = ""
+    severity: str = "error"
+
+
+@dataclass
+class StoryReport:
+    """Everything checked in one story folder."""
+
+    path: Path
+    sources: list[Source]
+    findings: list[Finding]
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (copy, original)
+
+
+@dataclass
+class LoadedStory:
+    """The readable sources of one folder, what was wrong with the rest, and exact copies."""
+
+    sources: list[Source]
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (copy, original)
