@@ -9,5 +9,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check news a
 app.command("check")(check_command.run)
 
 
+@app.callback()
+def _root() -> None:
+    """Check news articles about one story against each other."""
+
+
 def main() -> None:
     app()
