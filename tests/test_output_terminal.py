@@ -231,6 +231,12 @@ def test_problems_and_duplicates_are_listed():
     assert "copy.txt is an exact copy of a.txt" in out
 
 
+def test_story_without_findings_says_so():
+    out = plain([story([], sources=(A,))])
+    assert "No checkable facts found." in out
+    assert "Conflicts" not in out
+
+
 def test_no_stories():
     assert "No stories checked." in plain([])
 

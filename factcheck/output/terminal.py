@@ -40,7 +40,7 @@ _BIDI = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in sorted(_BIDI)) + "\ud800-\udfff]"
 )
-_LINE_END = re.compile(r"\r\n|\n")
+_LINE_END = re.compile(r"\r\n|\n|\t")  # one line per field; a tab would expand to 8 columns
 
 
 def _escape_char(ch: str) -> str:
@@ -49,7 +49,7 @@ def _escape_char(ch: str) -> str:
 
 
 def visible(text: object, style: str = "", *, escape_style: str = ESCAPE_STYLE) -> Text:
-    """Untrusted text as a rich Text: no markup parsed, line ends as spaces, controls shown as escapes."""
+    """Untrusted text as a rich Text: no markup parsed, line ends and tabs as spaces, controls shown as escapes."""
     s = _LINE_END.sub(" ", "" if text is None else str(text))
     out = Text(style=style)
     pos = 0
@@ -385,6 +385,10 @@ def render_story(console: Console, report: StoryReport, *, verbose: bool, color:
     else:
         console.print(Text("No readable sources.", style="dim"))
     console.print()
+
+    if not report.findings:
+        console.print(Text("No checkable facts found.", style="dim"))
+        console.print()
 
     conflicts = by_status.pop(CONFLICT, [])
     if conflicts:
