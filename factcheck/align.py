@@ -1,6 +1,207 @@
-"""Align claims across sources into facts (being written)."""
+"""Align claims across sources into facts: same kind, same subject, same event, same person.
+
+A false alarm costs a fact-checker as much as a miss, so alignment is conservative:
+claims join only when nothing in their context says they are about different things.
+Events are told apart by the places a source itself keeps apart (one source giving
+20 dead in Paris and 2 in Verviers makes both places distinctive); people by their
+names, with a surname alone resolved to the person the source last named in full.
+"""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 
-def align_claims(claims, sources):
-    return []
+import regex
+
+from factcheck.model import Claim, Fact, Source
+from factcheck.ruleset import RuleSet
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _subject_class(claim: Claim, ruleset: RuleSet | None) -> str:
+    if claim.kind == "count":
+        return f"{claim.rule}:{claim.subject}"
+    subject = ruleset.subjects.get(claim.subject) if ruleset else None
+    if subject is None or subject.group == "total":
+        return "total"
+    if subject.group == "subgroup":
+        return f"subgroup:{claim.subject}"
+    return subject.group
+
+
+def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[Claim]]:
+    """Split claims into events by the places that some source itself keeps apart."""
+    by_source = defaultdict(list)
+    for c in claims:
+        by_source[c.source].append(c)
+    distinctive: set[str] = set()
+    for own in by_source.values():
+        placed = [c for c in own if c.context.places]
+        for i, a in enumerate(placed):
+            for b in placed[i + 1 :]:
+                if a.value != b.value and not (a.context.places & b.context.places):
+                    distinctive |= a.context.places | b.context.places
+    # places named in the same claim belong to one event
+    parent = {p: p for p in distinctive}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    for c in claims:
+        mine = sorted(c.context.places & distinctive)
+        for other in mine[1:]:
+            parent[find(other)] = find(mine[0])
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        mine = sorted(c.context.places & distinctive)
+        groups[find(mine[0]) if mine else ""].append(c)
+    if "" in groups and len(groups) > 1:
+        texts = [s.clean.lower() for s in sources]
+        spread = {
+            key: sum(any(regex.search(rf"\b{regex.escape(p)}\b", t) for p in distinctive if find(p) == key) for t in texts)
+            for key in groups if key
+        }
+        best = max(spread.values())
+        leaders = [k for k, v in spread.items() if v == best]
+        if len(leaders) == 1 and best * 2 >= len(sources):
+            groups[leaders[0]].extend(groups.pop(""))
+    return groups
+
+
+def representative(claims: list[Claim]) -> Claim:
+    """The claim that stands for a source: its most repeated value, the earliest on a tie."""
+    counts = Counter(c.value for c in claims)
+    best = max(counts.values())
+    return min((c for c in claims if counts[c.value] == best), key=lambda c: c.start)
+
+
+def _facts_from_groups(kind: str, key: str, label: str, claims: list[Claim]) -> list[Fact]:
+    by_source = defaultdict(list)
+    for c in claims:
+        by_source[c.source].append(c)
+    chosen = [representative(own) for _, own in sorted(by_source.items())]
+    return [Fact(kind, key, label, chosen)]
+
+
+def _label(kind: str, subject_class: str, event: str) -> str:
+    who = {"total": "", "attacker": " of attackers", "police": " of police or soldiers", "hostage": " of hostages"}.get(
+        subject_class, f" ({subject_class.split(':', 1)[-1]})"
+    )
+    where = f" at {event.title()}" if event else ""
+    return f"{kind}{who}{where}"
+
+
+def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None) -> list[Fact]:
+    facts = []
+    by_class = defaultdict(list)
+    for c in claims:
+        by_class[(c.kind, _subject_class(c, ruleset))].append(c)
+    for (kind, subject_class), members in sorted(by_class.items()):
+        for event, group in sorted(_event_groups(members, sources).items()):
+            key = ":".join(x for x in (kind, subject_class, event) if x)
+            facts += _facts_from_groups(kind, key, _label(kind, subject_class, event), group)
+    return facts
+
+
+# --- people -----------------------------------------------------------------------------
+
+
+def _name_tokens(name: str) -> list[str]:
+    plain = _NICKNAME.sub(" ", name).replace("’", "'")
+    return [t.strip(".,").lower() for t in plain.split() if t.strip(".,")]
+
+
+def _split_name(tokens: list[str]) -> tuple[str, str, str]:
+    suffix = tokens[-1] if tokens and tokens[-1] in _SUFFIXES else ""
+    core = tokens[:-1] if suffix else tokens
+    if not core:
+        return "", "", suffix.rstrip(".")
+    return (core[0] if len(core) > 1 else ""), core[-1], suffix.rstrip(".")
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
+
+
+def _resolve_surname(claim: Claim, sources: dict[str, Source]) -> str:
+    """A surname alone ("Conley, 48") → the full name the source last gave before it."""
+    tokens = _name_tokens(claim.person)
+    if len(tokens) != 1:
+        return claim.person
+    source = sources.get(claim.source)
+    if source is None:
+        return claim.person
+    surname = regex.escape(claim.person.strip())
+    before = source.text[: claim.start]
+    found = list(regex.finditer(rf"\b([\p{{Lu}}][\p{{Ll}}'’-]+)\s+(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+|[\"“][^\"”]+[\"”]\s+){{0,2}}{surname}\b", before))
+    if found:
+        return f"{found[-1][1]} {claim.person.strip()}"
+    return claim.person
+
+
+def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
+    by_name = {s.name: s for s in sources}
+    named = [(c, _split_name(_name_tokens(_resolve_surname(c, by_name)))) for c in claims if c.person]
+    people: list[tuple[str, str, str]] = []
+    for _, parts in sorted(named, key=lambda x: (not x[1][0], x[1])):
+        first, last, suffix = parts
+        if not first:
+            continue
+        if not any(p[1] == last and _compatible_first(p[0], first) and p[2] == suffix for p in people):
+            people.append(parts)
+    members: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim, (first, last, suffix) in named:
+        candidates = [p for p in people if p[2] == suffix and (
+            (p[1] == last and _compatible_first(p[0], first)) or (not first and p[0] == last)
+        )]
+        if not candidates and not first:
+            candidates = [("", last, suffix)]
+        if len(candidates) > 1:
+            same = [p for p in candidates if any(c.value == claim.value for c in members.get(p, []))]
+            candidates = same if len(same) == 1 else []
+        if len(candidates) == 1:
+            members[candidates[0]].append(claim)
+    facts = []
+    for person, group in sorted(members.items()):
+        name = " ".join(x for x in person if x).title()
+        facts += _facts_from_groups("age", f"age:{name.lower()}", f"age of {name}", group)
+    return facts
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:
+    facts = []
+    by_class = defaultdict(list)
+    for c in claims:
+        by_class[c.subject].append(c)
+    for event_class, members in sorted(by_class.items()):
+        for event, group in sorted(_event_groups(members, sources).items()):
+            key = ":".join(x for x in ("date", event_class, event) if x)
+            label = f"date of the {event_class}" + (f" at {event.title()}" if event else "")
+            by_source = defaultdict(list)
+            for c in group:
+                by_source[c.source].append(c)
+            chosen = []
+            for _, own in sorted(by_source.items()):
+                counts = Counter(c.value for c in own)
+                best = max(counts.values())
+                chosen.append(min((c for c in own if counts[c.value] == best), key=lambda c: (c.value, c.start)))
+            facts.append(Fact("date", key, label, chosen))
+    return facts
+
+
+def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None = None) -> list[Fact]:
+    """Facts in a stable order: by kind, then key. Reported history and other events are left out."""
+    current = [c for c in claims if not c.history and not c.context.other_event]
+    ages = [c for c in current if c.kind == "age"]
+    dates = [c for c in current if c.kind == "date"]
+    counts = [c for c in current if c.kind not in ("age", "date")]
+    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_dates(dates, sources)

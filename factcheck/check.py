@@ -19,7 +19,7 @@ def check_story(folder: Path, rules: RuleSet | None = None) -> StoryReport:
     claims = []
     for source in loaded.sources:
         claims.extend(extract_claims(source, split_sentences(source), rules))
-    facts = align_claims(claims, loaded.sources)
+    facts = align_claims(claims, loaded.sources, rules)
     findings = compare_facts(facts, loaded.sources)
     return StoryReport(Path(folder), loaded.sources, findings, loaded.problems, loaded.duplicates)
 

@@ -1,6 +1,145 @@
-"""Give each fact a verdict (being written)."""
+"""Give each fact a verdict — agree, explained or conflict — with the reason in words.
+
+A difference is explained only by what the texts themselves show: a qualifier whose
+interval holds the other number, a total that counts a part the other leaves out (the
+arithmetic is shown), an attacker counted in one toll and not the other, articles
+published on different days for counts that change, a text that says the count
+changed, or (for ages) articles far enough apart for a birthday to fall between.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
 
-def compare_facts(facts, sources):
-    return []
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, Claim, Fact, Finding, Quantity, Source
+
+CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing", "count"}
+BIRTHDAY_GAP_DAYS = 182  # articles this far apart may straddle a birthday
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a claim's number, and the words that justify it."""
+
+    quantity: Quantity
+    note: str = ""
+
+
+def _fmt(x: float) -> str:
+    return "∞" if x == INFINITY else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def _interval(q: Quantity) -> str:
+    return _fmt(q.value) if q.exact else f"[{_fmt(q.low)}, {_fmt(q.high)}]"
+
+
+def readings(claim: Claim) -> list[Reading]:
+    """The claim as stated, and as it reads once attackers it counts (or leaves out) are moved."""
+    q = claim.quantity
+    if q is None:
+        return []
+    out = [Reading(q)]
+    attackers = sum(p.value for p in claim.parts if p.role == "attacker")
+    if attackers:
+        out.append(Reading(q.shifted(-attackers), f"{_fmt(q.value)} includes {attackers} attacker{'s' if attackers > 1 else ''} ({claim.parts[0].subject}): {_fmt(q.value)} − {attackers} = {_fmt(q.value - attackers)}"))
+    if claim.attacker_extra:
+        out.append(Reading(q.shifted(claim.attacker_extra), f"{_fmt(q.value)} does not count the attacker, who also died: {_fmt(q.value)} + {claim.attacker_extra} = {_fmt(q.value + claim.attacker_extra)}"))
+    return out
+
+
+def _common(readings_per_claim: list[list[Reading]]) -> list[Reading] | None:
+    """One reading per claim such that all intervals share a point, preferring readings as stated."""
+    best = None
+    def walk(i: int, low: float, high: float, chosen: list[Reading]) -> None:
+        nonlocal best
+        if low > high:
+            return
+        if i == len(readings_per_claim):
+            cost = sum(1 for r in chosen if r.note)
+            if best is None or cost < best[0]:
+                best = (cost, list(chosen))
+            return
+        for r in readings_per_claim[i]:
+            walk(i + 1, max(low, r.quantity.low), min(high, r.quantity.high), chosen + [r])
+    if len(readings_per_claim) <= 12:
+        walk(0, -INFINITY, INFINITY, [])
+    return best[1] if best else None
+
+
+def _published(sources: dict[str, Source], name: str) -> date | None:
+    s = sources.get(name)
+    return s.published if s else None
+
+
+def _number_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
+    claims = fact.claims
+    values = {c.value for c in claims}
+    exact = all(c.quantity is not None and c.quantity.exact for c in claims)
+    if len(values) == 1 and exact:
+        return AGREE, f"all {len(claims)} sources say {_fmt(claims[0].value)}"
+    chosen = _common([readings(c) for c in claims])
+    if chosen is not None:
+        notes = [f"{c.source}: {r.note}" for c, r in zip(claims, chosen) if r.note]
+        vague = [f"{c.source} '{c.words}' is {_interval(r.quantity)}" for c, r in zip(claims, chosen) if not r.quantity.exact]
+        if notes:
+            return EXPLAINED, "; ".join(notes) + (" — " + "; ".join(vague) if vague else "")
+        if len(values) == 1:
+            return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
+        return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
+    changing = fact.kind in CHANGING_KINDS
+    clashes = [(a, b) for a, b in combinations(claims, 2) if _common([readings(a), readings(b)]) is None]
+    same_day = [(a, b) for a, b in clashes if _published(sources, a.source) is None or _published(sources, a.source) == _published(sources, b.source)]
+    if changing and not same_day:
+        when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair})
+        return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
+    if changing and any(c.changed for c in claims):
+        return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
+    a, b = (same_day or clashes)[0]
+    return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
+
+
+def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
+    claims = fact.claims
+    if len({c.value for c in claims}) == 1:
+        return AGREE, f"all sources give age {claims[0].value}"
+    explained = []
+    for a, b in combinations(claims, 2):
+        if a.value == b.value:
+            continue
+        da, db = _published(sources, a.source), _published(sources, b.source)
+        older, younger = (a, b) if a.value > b.value else (b, a)
+        d_old, d_young = (da, db) if older is a else (db, da)
+        if abs(a.value - b.value) == 1 and d_old and d_young and (d_old - d_young).days >= BIRTHDAY_GAP_DAYS:
+            explained.append(f"{younger.source} ({d_young.isoformat()}) gives {younger.value}, {older.source} ({d_old.isoformat()}) gives {older.value}: a birthday may fall between")
+            continue
+        gap = f"{abs((da - db).days)} days apart" if da and db else "publication dates unknown"
+        return CONFLICT, f"{a.source} gives {a.value} and {b.source} gives {b.value} ({gap}); ages do not change over days or weeks"
+    return EXPLAINED, "; ".join(explained)
+
+
+def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
+    claims = fact.claims
+    if len({c.value for c in claims}) == 1:
+        return AGREE, f"all sources place it on {claims[0].value}"
+    parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
+    return CONFLICT, f"the sources give different days: {parts}"
+
+
+def compare_facts(facts: list[Fact], sources: list[Source]) -> list[Finding]:
+    """Findings ordered conflicts first, then explained, agreements and single-source facts."""
+    by_name = {s.name: s for s in sources}
+    findings = []
+    for fact in facts:
+        if len(fact.sources) < 2:
+            status, reason = SINGLE, f"stated by {fact.claims[0].source} only"
+        elif fact.kind == "age":
+            status, reason = _age_verdict(fact, by_name)
+        elif fact.kind == "date":
+            status, reason = _date_verdict(fact, by_name)
+        else:
+            status, reason = _number_verdict(fact, by_name)
+        first = fact.claims[0]
+        findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
+    order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, SINGLE: 3}
+    return sorted(findings, key=lambda f: order[f.status])

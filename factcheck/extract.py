@@ -1,6 +1,234 @@
-"""Extract claims from a source's sentences with the rules (being written)."""
+"""Extract claims from a source's sentences with the compiled rules.
+
+Each rule type is one reusable check (toll, count, age, date); a rule supplies only
+its words and frames. The checks here read what the frames cannot: the parts of a
+total ("including three gunmen"), whether the attacker died too, increments ("two more
+arrested"), lists of parts ("10 women, 7 men wounded") and reported history.
+"""
 from __future__ import annotations
 
+from datetime import date
 
-def extract_claims(source, sentences, rules):
-    return []
+import regex
+
+from factcheck.context import read_context
+from factcheck.model import Claim, Part, Quantity, Sentence, Source
+from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity
+from factcheck.ruleset import Rule, RuleSet
+
+# A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
+_HAS_NUMBER = regex.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|dozens?|several|no|nobody|only|lone|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)\b",
+    regex.I,
+)
+_LIST_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:and|,)\s*$|,\s*$", regex.I)
+_PART = None  # compiled on first use, needs the subject pattern
+_INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
+_INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
+_OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
+_HISTORY = regex.compile(
+    r"\b(?:initially|originally|at first|earlier reports?|first reported|had been reported|previously reported|"
+    r"was earlier|were earlier|had risen from|up from|from an earlier|earlier put|had said|had reported)\b[^.;]*$",
+    regex.I,
+)
+_CHANGED = regex.compile(
+    r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
+    r"died\s+(?:later|since|overnight|in\s+hospital)|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|jumped\s+to|updated)\b",
+    regex.I,
+)
+_NAME_STOP = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "route", "highway", "interstate",
+    "room", "page", "chapter", "image", "photo", "suite", "apt", "no", "block", "district", "ward", "precinct",
+    "station", "channel", "the", "a", "an", "and", "but", "police", "officials", "authorities", "sheriff",
+    "county", "city", "state", "he", "she", "they", "it", "his", "her", "about", "ages", "aged", "age", "court",
+    "u.s", "us", "more", "when", "after", "before", "in", "on", "at", "of", "for", "by", "with",
+}
+
+
+def _part_pattern(ruleset: RuleSet) -> regex.Pattern:
+    global _PART
+    if _PART is None:
+        _PART = regex.compile(
+            rf"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
+            rf"(?:{NUMBER_PATTERN}\s+{ruleset.subject_pattern}|(?:the|a|an|one)\s+(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))",
+            regex.I,
+        )
+    return _PART
+
+
+def _window(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[max(0, start - 120) : end + 80]
+
+
+def _offsets(source: Source, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    if sentence.clean_start < 0:
+        return sentence.start + start, sentence.start + end
+    return source.original_offset(sentence.clean_start + start), source.original_offset(sentence.clean_start + end)
+
+
+def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int, value, ruleset: RuleSet, **fields) -> Claim:
+    first, last = _offsets(source, sentence, start, end)
+    return Claim(
+        kind=rule.kind, rule=rule.code, source=source.name, value=value, start=first, end=last,
+        words=sentence.text[start:end], sentence=sentence, severity=rule.severity,
+        context=read_context(_window(sentence, start, end), ruleset), **fields,
+    )
+
+
+def _as_value(q: Quantity) -> int | float:
+    return int(q.value) if float(q.value).is_integer() else q.value
+
+
+def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+    text = sentence.text
+    claims, taken = [], []
+    for frame, pattern in rule.compiled:
+        for m in pattern.finditer(text, timeout=1.0):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if frame == "zero":
+                q = Quantity(0, 0, 0, "")
+            elif frame == "one":
+                q = Quantity(1, 1, 1, "")
+            elif frame == "ordinal":
+                n = ordinal_value(m["ord"])
+                if n is None:
+                    continue
+                q = Quantity(n, n, n, "")
+            else:
+                q = quantity(m.groupdict().get("q"), m["num"]) if m.groupdict().get("num") else None
+                if q is None:
+                    continue
+            num_start = m.start("num") if m.groupdict().get("num") else m.start()
+            num_end = m.end("num") if m.groupdict().get("num") else m.end()
+            before, after = text[:num_start], text[num_end:]
+            if frame not in ("zero", "one") and _LIST_BEFORE.search(before[-40:]) and not before.rstrip().endswith(("killing", "killed", "injuring", "wounding", "left", "of", "to", "at")):
+                continue  # "10 women, 7 men wounded": a part of a sum, not a total
+            if frame not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+                continue  # "two more arrested": an increment, not a total
+            if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
+                continue  # a year
+            who = " ".join((m.groupdict().get("who") or "").lower().split())
+            mods = (m.groupdict().get("mods") or "").lower()
+            subject = ruleset.subjects.get(who)
+            if rule.data.get("others_add_one") and (_OTHER_BEFORE.search(before) or "other" in mods.split()):
+                q = q.shifted(1)
+            parts, attacker_extra = _parts(text[m.end() :], ruleset), 0
+            if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
+                attacker_extra = 1
+            taken.append((m.start(), m.end()))
+            claims.append(
+                _claim(
+                    rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
+                    quantity=q, subject=who, role=subject.role if subject else "",
+                    parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
+                    attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
+                    changed=bool(_CHANGED.search(text)),
+                )
+            )
+    return claims
+
+
+def _parts(after: str, ruleset: RuleSet) -> tuple[Part, ...]:
+    m = _part_pattern(ruleset).match(after)
+    if not m:
+        return ()
+    if m["lone"]:
+        return (Part(1, "attacker", m["lone"].lower()),)
+    q = quantity(m["q"], m["num"])
+    who = " ".join(m["who"].lower().split())
+    subject = ruleset.subjects.get(who)
+    if q is None or subject is None:
+        return ()
+    return (Part(int(q.value), subject.role or subject.group, who),)
+
+
+def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+    claims = []
+    for _frame, pattern in rule.compiled:
+        for m in pattern.finditer(sentence.text, timeout=1.0):
+            q = quantity(m.groupdict().get("q"), m["num"])
+            if q is None or q.value == 0:
+                continue
+            noun = " ".join(m["noun"].lower().split())
+            claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q, subject=noun))
+    return claims
+
+
+def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+    claims, taken = [], set()
+    for _frame, pattern in rule.compiled:
+        for m in pattern.finditer(sentence.text, timeout=1.0):
+            age = int(m["age"])
+            if not 0 < age <= 115 or m.start("age") in taken:
+                continue
+            name = _person(m.groupdict().get("name") or "")
+            desc = (m.groupdict().get("desc") or "").lower()
+            if m.groupdict().get("name") is not None and not name:
+                continue
+            taken.add(m.start("age"))
+            q = Quantity(age, age, age, "")
+            claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc))
+    return claims
+
+
+def _person(name: str) -> str:
+    """The name as a person's, or "" when the words are not a name ("Aug.", "Police")."""
+    tokens = [t for t in name.replace("’", "'").split() if t]
+    while tokens and tokens[0].lower().strip(".,") in _NAME_STOP:
+        tokens = tokens[1:]
+    if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):
+        return ""
+    if tokens[-1].endswith("."):
+        if tokens[-1].lower() not in ("jr.", "sr."):
+            return ""
+    return " ".join(tokens)
+
+
+def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, published: date | None) -> list[Claim]:
+    from factcheck.dates import find_date_mentions
+
+    wanted = set(rule.data.get("events", []))
+    claims = []
+    text = sentence.text
+    events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
+    for mention in find_date_mentions(text, published):
+        if mention.value is None or mention.precision != "day":
+            continue
+        if regex.search(r"\b(?:since|until|through|by)\s+$", text[: mention.start], regex.I):
+            continue
+        near = [(min(abs(s - mention.end), abs(mention.start - e)), c) for s, e, c in events if c]
+        if not near:
+            continue
+        distance, event_class = min(near)
+        if distance > 80 or event_class not in wanted:
+            continue
+        claims.append(
+            _claim(rule, source, sentence, mention.start, mention.end, mention.value.isoformat(), ruleset, subject=event_class)
+        )
+    return claims
+
+
+def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, published: date | None = None) -> list[Claim]:
+    """Every claim the rules find in the sentences of one source."""
+    published = published or source.published
+    claims: list[Claim] = []
+    for sentence in sentences:
+        has_number = bool(_HAS_NUMBER.search(sentence.text))
+        for rule in rules.rules:
+            if rule.type == "date":
+                claims.extend(_date_claims(rule, source, sentence, rules, published))
+            elif not has_number:
+                continue
+            elif rule.type == "toll":
+                claims.extend(_toll_claims(rule, source, sentence, rules))
+            elif rule.type == "count":
+                claims.extend(_count_claims(rule, source, sentence, rules))
+            elif rule.type == "age":
+                claims.extend(_age_claims(rule, source, sentence, rules))
+    return claims

@@ -77,6 +77,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int = 0
+    clean_start: int = -1  # where the sentence starts in Source.clean (-1: same as start)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,259 @@
-"""Rules as data: load the TOML rule modules and compile them once (being written)."""
+"""Rules are data: TOML files under rules/ (and a user's folders), loaded with tomllib and compiled once.
+
+A rule file names its code, kind and type, lists the words that signal a claim, and
+carries its own examples. The rule *types* (toll, count, age, date) are reusable
+checks: a user adds "evacuated" by writing a toll rule with the word lists, not code.
+Phrase lists are turned into patterns here; `patterns` entries are regex frames with the
+placeholders {n} (a number phrase), {who} (an optional counted subject), {aux} (optional
+auxiliaries such as "were" or "have been"), {name} and {age}.
+"""
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from factcheck.numbers import NUMBER_PATTERN, ORDINAL_PATTERN
+
+RULE_TYPES = ("toll", "count", "age", "date")
+KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
+SEVERITIES = ("error", "warning", "info")
+
+_COMMON_KEYS = {
+    "code", "slug", "kind", "type", "severity", "summary", "what", "why", "examples",
+    "changes_over_time", "patterns", "options",
+}
+_TYPE_KEYS = {
+    "toll": {"after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "others_add_one", "ordinal_after"},
+    "count": {"nouns", "hyphenated"},
+    "age": {"descriptors"},
+    "date": {"events"},
+}
+
+
+class RuleError(Exception):
+    """A rule or subjects file that cannot be used: names the file, the key and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    noun: str
+    role: str  # victim | attacker | police | hostage | bystander | ""
+    group: str  # total | attacker | police | hostage | subgroup
+
+
+@dataclass
+class Rule:
+    code: str
+    slug: str
+    kind: str
+    type: str
+    severity: str
+    summary: str
+    what: str
+    why: str
+    data: dict
+    examples: list[dict]
+    origin: str  # the file it came from
+    changes_over_time: bool = False
+    patterns: list[str] = field(default_factory=list)
+    compiled: list[tuple[str, regex.Pattern]] = field(default_factory=list)  # (frame name, pattern)
+
+    def words(self, key: str) -> list[str]:
+        return list(self.data.get(key, []))
 
 
 @dataclass
 class RuleSet:
-    rules: list = field(default_factory=list)
+    rules: list[Rule]
+    subjects: dict[str, Subject]
+    events: dict[str, str]  # event word → event class
+    other_event_markers: list[str]
+    version: str
+
+    @cached_property
+    def subject_pattern(self) -> str:
+        nouns = sorted(self.subjects, key=len, reverse=True)
+        alternatives = "|".join(_phrase(n) for n in nouns)
+        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|killed|dead|injured|wounded)\b)[\p{{Ll}}][\p{{Ll}}-]*\s+){{0,2}})(?P<who>{alternatives})\b)"
+
+    @cached_property
+    def other_event_re(self) -> regex.Pattern:
+        return regex.compile("|".join(f"(?:{m})" for m in self.other_event_markers), regex.I)
+
+    @cached_property
+    def event_re(self) -> regex.Pattern:
+        words = sorted(self.events, key=len, reverse=True)
+        return regex.compile(r"\b(?:" + "|".join(_phrase(w) for w in words) + r")\b", regex.I)
+
+    def by_code(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
 
 
-def load_rules(extra_dirs=()) -> RuleSet:
-    return RuleSet()
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
+
+
+def _phrase(words: str) -> str:
+    """A literal phrase as a pattern that allows any run of spaces between its words."""
+    return r"\s+".join(regex.escape(w) for w in words.split())
+
+
+def _alternatives(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(_phrase(p) for p in ordered) + ")"
+
+
+# A person's name as written: capitalised words, nicknames in quotes, particles (de, van, al).
+NAME_PATTERN = (
+    r"(?:[\p{Lu}][\p{L}'’.-]*|\"[^\"\n]{1,25}\"|“[^”\n]{1,25}”)"
+    r"(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|\"[^\"\n]{1,25}\"|“[^”\n]{1,25}”|de|van|der|la|del|von|bin|al|el|da|dos)){0,4}"
+)
+
+
+def expand(frame: str, subject_pattern: str, descriptors: list[str] = ()) -> str:
+    """Turn a rule frame into a regex: placeholders become the shared sub-patterns."""
+    out = frame.replace(" {who}", r"(?:\s+{who})?").replace(" {aux}", r"\s+{aux}")
+    out = out.replace(" ", r"\s+").replace(r"\s+{aux}", r"\s+" + AUX).replace("{aux}", AUX)
+    return (
+        out.replace("{n}", r"(?<![\d:$£€.,/#-])" + NUMBER_PATTERN)
+        .replace("{who}", subject_pattern)
+        .replace("{ord}", ORDINAL_PATTERN)
+        .replace("{name}", NAME_PATTERN)
+        .replace("{age}", r"(?<![\d.,$-])(?P<age>\d{1,3})(?![\d,]*\d)")
+        .replace("{desc}", _alternatives(list(descriptors)) if descriptors else "(?!)")
+    )
+
+
+def toll_frames(rule: Rule) -> list[tuple[str, str]]:
+    """The patterns a toll rule's word lists stand for, by frame name."""
+    frames = []
+    if rule.words("after"):
+        frames.append(("after", "{n} {who} {aux}" + _alternatives(rule.words("after")) + r"\b"))
+    if rule.words("before"):
+        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
+    if rule.words("left"):
+        frames.append(("left", r"\bleft {n} {who} " + _alternatives(rule.words("left")) + r"\b"))
+    if rule.words("nouns"):
+        frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
+    if rule.words("toll"):
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:\w+\s+){0,3}?(?:of|at|to|is|was|reached|hit|stands\s+at|stood\s+at)\s+{n}\b"))
+    if rule.words("ordinal_after"):
+        frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
+    frames.extend(("pattern", p) for p in rule.patterns)
+    return frames
+
+
+def _compile(rule: Rule, ruleset: RuleSet) -> None:
+    if rule.type == "toll":
+        frames = toll_frames(rule)
+        if rule.words("zero"):
+            frames.append(("zero", r"\b" + _alternatives(rule.words("zero")) + r"\b"))
+        if rule.words("one"):
+            frames.append(("one", r"\b" + _alternatives(rule.words("one")) + r"\b"))
+    elif rule.type == "count":
+        nouns = _alternatives(rule.words("nouns")) if rule.words("nouns") else None
+        frames = []
+        if nouns:
+            frames.append(("count", r"{n}\s+(?:(?P<mods>[\p{Ll}-]+)\s+)?(?P<noun>" + nouns[3:-1] + r")\b"))
+        if rule.words("hyphenated"):
+            frames.append(("hyphen", r"(?<![\d.,-])(?P<num>\d+|" + r"[\p{L}]+" + r")-(?P<noun>" + _alternatives(rule.words("hyphenated"))[3:-1] + r")\b"))
+        frames.extend(("pattern", p) for p in rule.patterns)
+    else:
+        frames = [("pattern", p) for p in rule.patterns]
+    compiled = []
+    for name, frame in frames:
+        source = expand(frame, ruleset.subject_pattern, rule.words("descriptors"))
+        try:
+            compiled.append((name, regex.compile(source, regex.I if rule.type != "age" else 0)))
+        except regex.error as error:
+            raise RuleError(f"{rule.origin}: pattern {frame!r}: {error}") from None
+    rule.compiled = compiled
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"{path}: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleError(f"{path}: cannot read: {error}") from None
+
+
+def parse_rule(data: dict, origin: str) -> Rule:
+    for key in ("code", "slug", "kind", "type"):
+        if key not in data:
+            raise RuleError(f"{origin}: missing key '{key}'")
+    rule_type = data["type"]
+    if rule_type not in RULE_TYPES:
+        raise RuleError(f"{origin}: key 'type': unknown rule type {rule_type!r} (one of {', '.join(RULE_TYPES)})")
+    unknown = set(data) - _COMMON_KEYS - _TYPE_KEYS[rule_type]
+    if unknown:
+        raise RuleError(f"{origin}: unknown key '{sorted(unknown)[0]}'")
+    if not regex.fullmatch(r"FC\d{3}", str(data["code"])):
+        raise RuleError(f"{origin}: key 'code': {data['code']!r} is not of the form FC123")
+    severity = data.get("severity", "error")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{origin}: key 'severity': {severity!r} is not one of {', '.join(SEVERITIES)}")
+    typed = {k: v for k, v in data.items() if k in _TYPE_KEYS[rule_type]}
+    return Rule(
+        code=data["code"], slug=data["slug"], kind=data["kind"], type=rule_type, severity=severity,
+        summary=data.get("summary", ""), what=data.get("what", ""), why=data.get("why", ""),
+        data=typed, examples=list(data.get("examples", [])), origin=origin,
+        changes_over_time=bool(data.get("changes_over_time", False)), patterns=list(data.get("patterns", [])),
+    )
+
+
+def shipped_rules_dir() -> Path:
+    return Path(str(resources.files("factcheck.rules")))
+
+
+def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], list[str]]:
+    data = _read_toml(folder / "subjects.toml")
+    subjects = {}
+    for group, entries in data.get("groups", {}).items():
+        for role, nouns in entries.items():
+            for noun in nouns:
+                subjects[noun] = Subject(noun, "" if role == "any" else role, group)
+    events = {}
+    event_data = _read_toml(folder / "events.toml")
+    for event_class, words in event_data.get("classes", {}).items():
+        for word in words:
+            events[word] = event_class
+    return subjects, events, list(event_data.get("other_event", {}).get("markers", []))
+
+
+def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = None, ignore: list[str] | None = None) -> RuleSet:
+    """The shipped rules plus a user's folders; later folders override a code of an earlier one."""
+    import hashlib
+
+    base = shipped_rules_dir()
+    subjects, events, markers = _load_vocabulary(base)
+    by_code: dict[str, Rule] = {}
+    digest = hashlib.sha256()
+    for folder in [base, *map(Path, extra_dirs)]:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rules folder does not exist")
+        seen_here: dict[str, str] = {}
+        for path in sorted(folder.glob("*.toml")):
+            if path.name in ("subjects.toml", "events.toml", "boilerplate.toml"):
+                continue
+            raw = path.read_bytes()
+            digest.update(raw)
+            rule = parse_rule(_read_toml(path), str(path))
+            if rule.code in seen_here:
+                raise RuleError(f"{path}: key 'code': duplicate code {rule.code} (also in {seen_here[rule.code]})")
+            seen_here[rule.code] = str(path)
+            by_code[rule.code] = rule
+    rules = sorted(by_code.values(), key=lambda r: r.code)
+    if select:
+        rules = [r for r in rules if any(r.code.startswith(s) or r.slug == s for s in select)]
+    if ignore:
+        rules = [r for r in rules if not any(r.code.startswith(s) or r.slug == s for s in ignore)]
+    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12])
+    for rule in rules:
+        _compile(rule, ruleset)
+    return ruleset

@@ -1,0 +1,60 @@
+"""What a sentence is about: places, named targets and event words, read around a claim.
+
+Alignment uses this to keep apart claims about different events in one story ("the
+attacks in Paris that killed 20" and "the Jewish Museum attack that left four dead").
+"""
+from __future__ import annotations
+
+import regex
+
+from factcheck.model import Context
+from factcheck.ruleset import RuleSet
+
+_NOT_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an",
+    "police", "his", "her", "their", "this", "that", "all", "it", "he", "she", "they", "mr", "ms", "mrs", "dr",
+    "christmas", "easter", "new year's", "new year's eve", "halloween", "thanksgiving", "court",
+}
+_PLACE = regex.compile(
+    r"\b(?:in|at|near|outside|inside|on|from)\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
+    r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
+)
+_TARGET = regex.compile(
+    r"\b(?:at|in|outside|inside|near|on)\s+(?:a|an|the)\s+(?P<place>(?:[\p{L}-]+\s+){0,2}?"
+    r"(?:supermarket|museum|school|church|mosque|synagogue|temple|nightclub|club|bar|tavern|pub|mall|market|"
+    r"park|playground|college|university|campus|hospital|restaurant|store|shop|office|concert|stadium|"
+    r"factory|plant|mine|station|airport|hotel|theater|theatre|library|prison|jail|base|embassy|border))\b",
+    regex.I,
+)
+# "the Pulse nightclub shooting", "the Sandy Hook massacre": an event with a name of its own
+_NAMED_EVENT = regex.compile(
+    r"\bthe\s+(?P<place>(?:[\p{Lu}][\p{L}'’.-]+\s+){1,3})(?:[\p{Ll}]+\s+)?(?:shooting|massacre|attack|bombing|crash|fire|disaster|riots?)\b"
+)
+
+
+def _clean_place(words: str) -> str | None:
+    words = words.strip(" .,'’").lower()
+    words = regex.sub(r"'s$|’s$", "", words)
+    first = words.split()[0] if words else ""
+    if not words or words in _NOT_PLACES or first in _NOT_PLACES:
+        return None
+    return words
+
+
+def read_context(sentence: str, ruleset: RuleSet) -> Context:
+    """Places, events and whether the sentence recalls another event."""
+    places = set()
+    for pattern in (_PLACE, _TARGET, _NAMED_EVENT):
+        for m in pattern.finditer(sentence):
+            place = _clean_place(m["place"])
+            if place:
+                places.add(place)
+    events = {ruleset.events.get(" ".join(m.group().lower().split()), "") for m in ruleset.event_re.finditer(sentence)}
+    events.discard("")
+    return Context(
+        places=frozenset(places),
+        events=frozenset(events),
+        other_event=bool(ruleset.other_event_re.search(sentence)),
+    )

@@ -1,0 +1,149 @@
+"""Number phrases as intervals: "more than 20" → [21, inf), "a dozen" → 12, "dozens" → [24, 99].
+
+Rules refer to a number phrase as `{n}`; this module supplies the pattern for it and turns
+the matched words into a Quantity. Qualifiers widen the interval, so that "at least 4" and
+5 can be recognised as compatible rather than as a conflict.
+"""
+from __future__ import annotations
+
+import math
+
+import regex
+
+from factcheck.model import INFINITY, Quantity
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+MAGNITUDES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague amounts: the interval a careful reader would accept for them.
+VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "several": (3, 9), "a few": (2, 5), "a couple": (2, 2), "a handful": (2, 6),
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+# qualifier → how it turns the stated number n into an interval
+QUALIFIERS = {
+    "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
+    "more than": "above", "over": "above", "upwards of": "above", "in excess of": "above",
+    "just over": "above", "well over": "above",
+    "nearly": "near", "almost": "near", "close to": "near", "just under": "near", "nearly all": "near",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "perhaps": "about", "maybe": "about",
+    "up to": "max", "as many as": "max", "at most": "max", "no more than": "max",
+    "fewer than": "below", "less than": "below", "under": "below",
+}
+
+_UNIT_WORDS = "|".join(sorted((w for w in UNITS if w != "no"), key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)"
+_MAGNITUDE = r"(?:\s+(?:hundred|thousand|million|billion))"
+_QUALIFIER = "|".join(sorted(map(regex.escape, QUALIFIERS), key=len, reverse=True))
+_VAGUE = "|".join(sorted(map(regex.escape, VAGUE), key=len, reverse=True))
+
+# The `{n}` of a rule: an optional qualifier, then a number in digits or words (with a
+# magnitude), "a dozen", or a vague amount ("dozens", "several thousand").
+NUMBER_PATTERN = (
+    rf"(?:(?P<q>{_QUALIFIER})\s+)?"
+    rf"(?P<num>"
+    rf"(?:{_DIGITS}|{_WORD_NUMBER}|an?|one)\s+dozen"
+    rf"|a\s+dozen|dozen"
+    rf"|(?:several|a\s+few)\s+(?:hundred|thousand|million)"
+    rf"|(?:{_DIGITS}|{_WORD_NUMBER}|a|one){_MAGNITUDE}(?:\s+and\s+{_WORD_NUMBER})?"
+    rf"|{_DIGITS}|{_WORD_NUMBER}"
+    rf"|{_VAGUE}"
+    rf")(?![\w-]*-year)"
+)
+ORDINAL_PATTERN = rf"(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
+
+_number_re = regex.compile(rf"^{NUMBER_PATTERN}$", regex.I)
+
+
+def word_value(words: str) -> float | None:
+    """Value of a number written in digits or words: "twenty-one" → 21, "1.2 million" → 1200000."""
+    text = words.lower().replace("-", " ").strip()
+    if not text:
+        return None
+    total, current = 0.0, None
+    for token in text.replace(",", "").split():
+        if regex.fullmatch(r"\d+(?:\.\d+)?", token):
+            current = (current or 0) + float(token)
+        elif token in UNITS:
+            current = (current or 0) + UNITS[token]
+        elif token in TENS:
+            current = (current or 0) + TENS[token]
+        elif token in ("a", "an"):
+            current = (current or 0) + 1
+        elif token == "and":
+            continue
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token in MAGNITUDES:
+            scale = MAGNITUDES[token]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = None
+        else:
+            return None
+    value = total + (current or 0)
+    return value
+
+
+def _interval(n: float, how: str) -> tuple[float, float]:
+    if how == "min":
+        return n, INFINITY
+    if how == "above":
+        return (n + 1 if n.is_integer() else n), INFINITY
+    if how == "near":
+        return math.floor(n * 0.8), n
+    if how == "about":
+        spread = max(1.0, math.ceil(n * 0.1))
+        return max(0.0, n - spread), n + spread
+    if how == "max":
+        return 0.0, n
+    if how == "below":
+        return 0.0, n - 1 if n.is_integer() else n
+    return n, n
+
+
+def quantity(qualifier: str | None, number: str) -> Quantity | None:
+    """A Quantity from the two groups of NUMBER_PATTERN."""
+    words = " ".join(number.lower().split())
+    qualifier = " ".join((qualifier or "").lower().split())
+    if words in VAGUE:
+        low, high = VAGUE[words]
+        return Quantity(low, low, high, words)
+    if words.startswith(("several ", "a few ")):
+        scale = MAGNITUDES.get(words.split()[-1], 1)
+        low, high = (VAGUE["several"] if words.startswith("several") else VAGUE["a few"])
+        return Quantity(low * scale, low * scale, (high + 1) * scale - 1, words)
+    n = word_value(words)
+    if n is None:
+        return None
+    low, high = _interval(n, QUALIFIERS.get(qualifier, "exact"))
+    return Quantity(n, low, high, qualifier)
+
+
+def parse_number_phrase(text: str) -> Quantity | None:
+    """Parse a whole phrase such as "more than 20" or "a dozen"."""
+    m = _number_re.match(" ".join(text.split()))
+    return quantity(m["q"], m["num"]) if m else None
+
+
+def ordinal_value(word: str) -> int | None:
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    m = regex.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(m[1]) if m else None
