@@ -7,18 +7,27 @@ from factcheck.align import align_claims
 from factcheck.compare import compare_facts
 from factcheck.extract import extract_claims
 from factcheck.load import load_story
-from factcheck.model import StoryReport
+from factcheck.model import Claim, Source, StoryReport
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.split import split_sentences
 
 
-def check_story(folder: Path, rules: RuleSet | None = None) -> StoryReport:
-    """Load, split, extract, align and compare the articles of one story."""
+def source_claims(source: Source, rules: RuleSet) -> list[Claim]:
+    """Split and extract one source: the per-source step a claims cache can stand in for."""
+    return extract_claims(source, split_sentences(source), rules)
+
+
+def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None) -> StoryReport:
+    """Load, split, extract, align and compare the articles of one story.
+
+    `claims_of(source, rules)` replaces `source_claims` (the CLI passes a cached version).
+    """
     rules = rules or load_rules()
+    claims_of = claims_of or source_claims
     loaded = load_story(Path(folder))
     claims = []
     for source in loaded.sources:
-        claims.extend(extract_claims(source, split_sentences(source), rules))
+        claims.extend(claims_of(source, rules))
     facts = align_claims(claims, loaded.sources, rules)
     findings = compare_facts(facts, loaded.sources)
     return StoryReport(Path(folder), loaded.sources, findings, loaded.problems, loaded.duplicates)
