@@ -101,6 +101,10 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
     for c in claims:
         by_class[(c.kind, _subject_class(c, ruleset))].append(c)
     for (kind, subject_class), members in sorted(by_class.items()):
+        if subject_class.startswith("subgroup:"):
+            # a part of the victims ("three men", "six children") is never the event's count
+            facts += [Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]) for c in members]
+            continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
             facts += _facts_from_groups(kind, key, _label(kind, subject_class, event), group)
@@ -121,6 +125,11 @@ def _split_name(tokens: list[str]) -> tuple[str, str, str]:
     if not core:
         return "", "", suffix.rstrip(".")
     return (core[0] if len(core) > 1 else ""), core[-1], suffix.rstrip(".")
+
+
+def _compatible_last(a: str, b: str) -> bool:
+    """ "Trent" and "Trent-Vokes" are one surname written two ways."""
+    return a == b or (bool(a) and bool(b) and (a in b.split("-") or b in a.split("-")))
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -145,28 +154,44 @@ def _resolve_surname(claim: Claim, sources: dict[str, Source]) -> str:
     return claim.person
 
 
+def _candidates(people: list[tuple[str, str, str]], first: str, last: str, suffix: str) -> list[tuple[str, str, str]]:
+    found = [p for p in people if (_compatible_last(p[1], last) and _compatible_first(p[0], first)) or (not first and p[0] == last)]
+    exact = [p for p in found if p[2] == suffix]
+    return exact or [p for p in found if not suffix or not p[2]]
+
+
 def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     by_name = {s.name: s for s in sources}
-    named = [(c, _split_name(_name_tokens(_resolve_surname(c, by_name)))) for c in claims if c.person]
+    named = [c for c in claims if c.person]
     people: list[tuple[str, str, str]] = []
-    for _, parts in sorted(named, key=lambda x: (not x[1][0], x[1])):
+    for parts in sorted(_split_name(_name_tokens(c.person)) for c in named):
         first, last, suffix = parts
-        if not first:
-            continue
-        if not any(p[1] == last and _compatible_first(p[0], first) and p[2] == suffix for p in people):
+        if first and not any(_compatible_last(p[1], last) and _compatible_first(p[0], first) and p[2] == suffix for p in people):
             people.append(parts)
     members: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim, (first, last, suffix) in named:
-        candidates = [p for p in people if p[2] == suffix and (
-            (p[1] == last and _compatible_first(p[0], first)) or (not first and p[0] == last)
-        )]
-        if not candidates and not first:
-            candidates = [("", last, suffix)]
-        if len(candidates) > 1:
-            same = [p for p in candidates if any(c.value == claim.value for c in members.get(p, []))]
-            candidates = same if len(same) == 1 else []
-        if len(candidates) == 1:
-            members[candidates[0]].append(claim)
+    alone = []
+    for claim in named:
+        first, last, suffix = _split_name(_name_tokens(claim.person))
+        if first:
+            candidates = _candidates(people, first, last, suffix)
+            if len(candidates) == 1:
+                members[candidates[0]].append(claim)
+        else:
+            alone.append((claim, last, suffix))
+    for claim, last, suffix in alone:
+        # a name alone ("Conley, 48") joins the person whose age it repeats, else the person
+        # the source last named in full with it, else stands for itself
+        candidates = _candidates(people, "", last, suffix)
+        same = [p for p in candidates if any(c.value == claim.value for c in members.get(p, []))]
+        if len(same) == 1:
+            members[same[0]].append(claim)
+            continue
+        first, last, suffix = _split_name(_name_tokens(_resolve_surname(claim, by_name)))
+        resolved = _candidates(people, first, last, suffix) if first else []
+        if len(resolved) == 1:
+            members[resolved[0]].append(claim)
+        elif not candidates:
+            members[("", last, suffix)].append(claim)
     facts = []
     for person, group in sorted(members.items()):
         name = " ".join(x for x in person if x).title()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from factcheck.numbers import VAGUE
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, Claim, Fact, Finding, Quantity, Source
 
 CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing", "count"}
@@ -67,6 +68,11 @@ def _common(readings_per_claim: list[list[Reading]]) -> list[Reading] | None:
     return best[1] if best else None
 
 
+def _vague(claim: Claim) -> bool:
+    """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
+    return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
+
+
 def _published(sources: dict[str, Source], name: str) -> date | None:
     s = sources.get(name)
     return s.published if s else None
@@ -84,7 +90,8 @@ def _number_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         vague = [f"{c.source} '{c.words}' is {_interval(r.quantity)}" for c, r in zip(claims, chosen) if not r.quantity.exact]
         if notes:
             return EXPLAINED, "; ".join(notes) + (" — " + "; ".join(vague) if vague else "")
-        if len(values) == 1:
+        stated = [c for c in claims if not _vague(c)]
+        if len(values) == 1 or len({c.value for c in stated}) <= 1:
             return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
         return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
     changing = fact.kind in CHANGING_KINDS

@@ -21,11 +21,11 @@ _HAS_NUMBER = regex.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|dozens?|several|no|nobody|only|lone|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth)\b",
+    r"ninth|tenth|not|none|nobody)\b",
     regex.I,
 )
-_LIST_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:and|,)\s*$|,\s*$", regex.I)
 _PART = None  # compiled on first use, needs the subject pattern
+_LIST = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
@@ -39,6 +39,7 @@ _CHANGED = regex.compile(
     r"died\s+(?:later|since|overnight|in\s+hospital)|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|jumped\s+to|updated)\b",
     regex.I,
 )
+_FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -48,6 +49,14 @@ _NAME_STOP = {
     "county", "city", "state", "he", "she", "they", "it", "his", "her", "about", "ages", "aged", "age", "court",
     "u.s", "us", "more", "when", "after", "before", "in", "on", "at", "of", "for", "by", "with",
 }
+
+
+def _list_pattern(ruleset: RuleSet) -> regex.Pattern:
+    """ "10 women, 7 men": a count right after another count of people is one of a list of parts."""
+    global _LIST
+    if _LIST is None:
+        _LIST = regex.compile(rf"{NUMBER_PATTERN}\s+{ruleset.subject_pattern}\s*(?:,|and|,\s*and)\s*$", regex.I)
+    return _LIST
 
 
 def _part_pattern(ruleset: RuleSet) -> regex.Pattern:
@@ -107,7 +116,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if m.groupdict().get("num") else m.start()
             num_end = m.end("num") if m.groupdict().get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
-            if frame not in ("zero", "one") and _LIST_BEFORE.search(before[-40:]) and not before.rstrip().endswith(("killing", "killed", "injuring", "wounding", "left", "of", "to", "at")):
+            if frame not in ("zero", "one") and _list_pattern(ruleset).search(before[-60:]):
                 continue  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
@@ -180,7 +189,7 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
 def _person(name: str) -> str:
     """The name as a person's, or "" when the words are not a name ("Aug.", "Police")."""
     tokens = [t for t in name.replace("’", "'").split() if t]
-    while tokens and tokens[0].lower().strip(".,") in _NAME_STOP:
+    while tokens and tokens[0].lower().strip(".,") in _NAME_STOP and not (len(tokens) > 1 and tokens[0].lower() in _FIRST_NAMES_TOO):
         tokens = tokens[1:]
     if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):
         return ""

@@ -79,7 +79,7 @@ class RuleSet:
     def subject_pattern(self) -> str:
         nouns = sorted(self.subjects, key=len, reverse=True)
         alternatives = "|".join(_phrase(n) for n in nouns)
-        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|killed|dead|injured|wounded)\b)[\p{{Ll}}][\p{{Ll}}-]*\s+){{0,2}})(?P<who>{alternatives})\b)"
+        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|of|in|at|by|to|from|with|killed|dead|injured|wounded)\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
 
     @cached_property
     def other_event_re(self) -> regex.Pattern:
