@@ -26,6 +26,7 @@ _HAS_NUMBER = regex.compile(
 )
 _PART = None  # compiled on first use, needs the subject pattern
 _LIST = None
+_ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
@@ -57,6 +58,15 @@ def _list_pattern(ruleset: RuleSet) -> regex.Pattern:
     if _LIST is None:
         _LIST = regex.compile(rf"{NUMBER_PATTERN}\s+{ruleset.subject_pattern}\s*(?:,|and|,\s*and)\s*$", regex.I)
     return _LIST
+
+
+def _elided_subject(after: str, ruleset: RuleSet) -> str:
+    """ "killing three and wounding three other officers": the first count shares the second's subject."""
+    global _ELIDED
+    if _ELIDED is None:
+        _ELIDED = regex.compile(rf"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{NUMBER_PATTERN}\s+{ruleset.subject_pattern}", regex.I)
+    m = _ELIDED.match(after)
+    return " ".join(m["who"].lower().split()) if m else ""
 
 
 def _part_pattern(ruleset: RuleSet) -> regex.Pattern:
@@ -123,6 +133,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
             who = " ".join((m.groupdict().get("who") or "").lower().split())
+            if not who and frame == "before":
+                who = _elided_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
             if rule.data.get("others_add_one") and (_OTHER_BEFORE.search(before) or "other" in mods.split()):

@@ -46,6 +46,7 @@ _TEN_WORDS = "|".join(TENS)
 _WORD_NUMBER = (
     rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 )
+NUMBER_WORD_ALTERNATIVES = "|".join([*UNITS, *TENS, "dozen", "dozens", "hundreds", "several"])
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)"
 _MAGNITUDE = r"(?:\s+(?:hundred|thousand|million|billion))"
 _QUALIFIER = "|".join(sorted(map(regex.escape, QUALIFIERS), key=len, reverse=True))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from factcheck.numbers import NUMBER_PATTERN, ORDINAL_PATTERN
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
 
 RULE_TYPES = ("toll", "count", "age", "date")
 KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
@@ -77,9 +77,11 @@ class RuleSet:
 
     @cached_property
     def subject_pattern(self) -> str:
+        """ `{who}`: up to four modifiers ("three Baton Rouge police officers") and a subject noun."""
         nouns = sorted(self.subjects, key=len, reverse=True)
         alternatives = "|".join(_phrase(n) for n in nouns)
-        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|of|in|at|by|to|from|with|killed|dead|injured|wounded)\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
+        NUMBER_WORDS = NUMBER_WORD_ALTERNATIVES
+        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|of|in|at|by|to|from|with|for|on|a|an|the|than|after|before|when|while|as|who|that|which|years?|months?|weeks?|days?|hours?|killed|dead|injured|wounded|{NUMBER_WORDS})\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
 
     @cached_property
     def other_event_re(self) -> regex.Pattern:
@@ -94,7 +96,7 @@ class RuleSet:
         return next((r for r in self.rules if r.code == code), None)
 
 
-AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
 
 
 def _phrase(words: str) -> str:
