@@ -181,7 +181,11 @@ def test_explained_difference_shows_values_and_reason():
 def test_interval_shown_for_widened_quantity():
     claim = make_claim(B, "At least 20 people died", 20, quantity=Quantity(20, 20, INFINITY, "at least"))
     out = plain([story([finding("conflict", "deaths", [claim, make_claim(A, "killed 17 people", 17)])])])
-    assert "20 (20 or more)" in out
+    assert "20 or more" in out and "20 (" not in out
+    more_than = make_claim(B, "At least 20 people died", 20, quantity=Quantity(20, 21, INFINITY, "more than"))
+    about = make_claim(C, "20 people were killed", 20, quantity=Quantity(20, 18, 22, "about"))
+    out = plain([story([finding("conflict", "deaths", [more_than, about])])])
+    assert "20 (21 or more)" in out and "20 (18–22)" in out
 
 
 def test_agreements_are_compact_label_value_sources():

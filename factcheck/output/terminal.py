@@ -130,6 +130,8 @@ def format_value(claim: Claim) -> str:
     if q is None or q.exact:
         return value
     if q.high == INFINITY:
+        if q.low == q.value:
+            return f"{value} or more"
         span = f"{_number(q.low)} or more"
     elif q.low == q.high:
         span = _number(q.low)
@@ -143,7 +145,7 @@ def _value_text(claim: Claim) -> Text:
     if claim.history:
         text.append(" (earlier figure)", style="dim")
     if claim.changed:
-        text.append(" (since changed)", style="dim")
+        text.append(" (updated figure)", style="dim")
     return text
 
 
@@ -340,7 +342,8 @@ def singles_table(findings: list[Finding], sources: dict[str, Source]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Fact", overflow="fold", ratio=2)
     table.add_column("Value", overflow="fold", ratio=1)
-    table.add_column("Source", overflow="fold", ratio=1)
+    longest = max((len(plain_visible(c.source)) for f in findings for c in f.claims), default=0)
+    table.add_column("Source", overflow="fold", min_width=min(longest, 32))  # wrap the words, not the names
     table.add_column("Where", no_wrap=True)
     table.add_column("Words", overflow="fold", ratio=2)
     for f in findings:
