@@ -286,9 +286,12 @@ def score_cluster(folder: Path, runner: Runner = run_factcheck) -> ClusterScore:
     return score_report(folder.name, gold, report)
 
 
-@dataclass
+@dataclass(repr=False)
 class Totals:
     scores: list[ClusterScore]
+
+    def __repr__(self) -> str:
+        return f"Totals({len(self.scores)} clusters, F1={self.f1:.3f})"
 
     def _sum(self, attr: str) -> int:
         return sum(getattr(s, attr) for s in self.scores)
