@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import sys
-import unicodedata
 
 from rich import box
 from rich.console import Console, Group, RenderableType
