@@ -1,21 +1,329 @@
-"""`factcheck check DIR...`: check each story folder and report what its sources disagree on."""
+"""`factcheck check PATH...`: check each story folder and report what its sources disagree on.
+
+Exit codes: 0 nothing fails the run, 1 at least one conflict (with `--fail-on explained`
+an explained discrepancy too; baselined findings never count; `--exit-zero` gives 0),
+2 a usage or input error: a folder that does not exist or cannot be read, a bad baseline,
+an output file that cannot be written, or no readable article anywhere. A bad folder
+among several is reported on stderr and the others are still checked.
+
+stdout carries the report only; warnings, errors, stale-baseline notes, the progress bar
+and (for machine formats) `--statistics` go to stderr.
+"""
 from __future__ import annotations
 
+import os
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
 
-from factcheck.check import check_paths
-from factcheck.output import render
+from factcheck.model import StoryReport
+from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, statistics_table
+
+
+class Format(str, Enum):
+    full = "full"
+    concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+class FailOn(str, Enum):
+    conflict = "conflict"
+    explained = "explained"
+
+
+PROGRESS_FORMATS = {Format.full, Format.concise}
+
+
+class InputError(Exception):
+    """A problem with the command line's inputs: reported as one line, exit 2."""
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+def _safe(text: object) -> str:
+    from factcheck.output import one_line
+
+    return one_line(text)
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+
+def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[StoryFailure]]:
+    """The folders to check, each once, and a failure for every path that gives none."""
+    from factcheck.check import story_folders as folders_under
+
+    folders: list[Path] = []
+    failures: list[StoryFailure] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            failures.append(StoryFailure(str(path), "no such folder"))
+            continue
+        if not path.is_dir():
+            failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
+            continue
+        try:
+            found = folders_under(path, recursive)
+        except OSError as e:
+            failures.append(StoryFailure(str(path), f"cannot read folder: {e.strerror or e}"))
+            continue
+        if not found:
+            failures.append(StoryFailure(str(path), "no articles found in this folder or below it"))
+        for folder in found:
+            resolved = folder.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                folders.append(folder)
+    return folders, failures
+
+
+def _article_files(folders: list[Path]) -> set[Path]:
+    from factcheck.load import ARTICLE_SUFFIXES
+
+    out = set()
+    for folder in folders:
+        try:
+            out.update(p.resolve() for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+        except OSError:
+            pass
+    return out
+
+
+def check_output_target(output: Path, articles: set[Path]) -> None:
+    """Refuse an output file we could not write, or one that is an article being checked."""
+    target = output.resolve()
+    if target in articles:
+        raise InputError(f"{output}: refusing to write the report over a source article")
+    if output.is_dir():
+        raise InputError(f"{output}: is a folder, not a file")
+    if not output.parent.resolve().is_dir():
+        raise InputError(f"{output}: cannot write the report: no such folder {output.parent}")
+
+
+# --- running ------------------------------------------------------------------------------
+
+
+def _progress(enabled: bool, total: int):
+    """A rich progress bar on stderr, or a no-op."""
+    if not enabled or total < 1:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    return progress
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool) -> list:
+    from factcheck.parallel import check_folders
+
+    progress = _progress(show_progress, len(folders))
+    if progress is None:
+        return check_folders(folders, jobs, cache_dir)
+    with progress:
+        task = progress.add_task("checking", total=len(folders))
+        return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task))
+
+
+def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list[StoryFailure]]:
+    """Reports with at least one readable article, and failures for the rest; warnings printed."""
+    from factcheck.output import problem_path
+
+    reports, failures = [], []
+    for result in results:
+        if isinstance(result, StoryFailure):
+            failures.append(result)
+            continue
+        for problem in result.problems:
+            _err(f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}")
+        if result.sources:
+            reports.append(result)
+        else:
+            skipped = len(result.problems)
+            why = f"no readable article ({skipped} file{'s' if skipped != 1 else ''} skipped)" if skipped else "no readable article"
+            failures.append(StoryFailure(str(result.path), why))
+    return reports, failures
+
+
+def report_failures(failures: list[StoryFailure], verbose: bool) -> None:
+    for failure in failures:
+        _err(f"error: {_safe(failure.path)}: {_safe(failure.message)}")
+        if verbose and failure.detail:
+            sys.stderr.write(failure.detail)
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "backslashreplace")
+
+
+def emit(text: str, output_format: Format) -> None:
+    """The report on stdout: UTF-8 bytes for machine formats, the terminal's encoding for people."""
+    try:
+        _emit(text, output_format)
+    except BrokenPipeError:
+        # The reader went away (`| head`): the exit code still tells the outcome, without a traceback.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def _emit(text: str, output_format: Format) -> None:
+    stream = sys.stdout
+    if output_format in PROGRESS_FORMATS:
+        try:
+            stream.write(text)
+            stream.flush()
+            return
+        except UnicodeEncodeError:
+            pass
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8", "replace"))
+    else:
+        stream.flush()
+        buffer.write(_encode(text))
+        buffer.flush()
+
+
+# --- the command --------------------------------------------------------------------------
 
 
 def run(
-    paths: list[Path] = typer.Argument(..., help="Story folders (each one story) to check."),
-    output_format: str = typer.Option("full", "--format", "--output-format", help="Report format."),
+    paths: list[Path] = typer.Argument(
+        None, show_default=False,
+        help="Story folders to check, each holding the articles of one story (default: the current folder).",
+    ),
+    output_format: Format = typer.Option(
+        Format.full, "--format", "--output-format", case_sensitive=False,
+        help="Report format: full (terminal), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+    ),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="List single-source facts too."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
+    fail_on: FailOn = typer.Option(FailOn.conflict, "--fail-on", case_sensitive=False,
+                                   help="Exit 1 on conflicts only, or on explained discrepancies too."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even if discrepancies are found (2 still means an error)."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule, kind and status (on stderr for machine formats)."),
+    baseline: Path = typer.Option(None, "--baseline", help="Report only discrepancies not recorded in this baseline file.", show_default=False),
+    write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
 ) -> None:
-    reports = check_paths(paths, recursive=recursive)
-    sys.stdout.write(render(reports, output_format, verbose=verbose))
-    raise typer.Exit(1 if any(f.status == "conflict" for r in reports for f in r.findings) else 0)
+    try:
+        code = main(
+            list(paths or [Path(".")]), Format(output_format), output, recursive, verbose, FailOn(fail_on), exit_zero,
+            statistics, baseline, write_baseline, jobs, no_cache,
+        )
+    except InputError as e:
+        _err(f"error: {_safe(e)}")
+        code = EXIT_ERROR
+    except KeyboardInterrupt:
+        _err("error: interrupted")
+        code = 130
+    raise typer.Exit(code)
+
+
+def main(
+    paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
+    fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
+    jobs: int | None, no_cache: bool,
+) -> int:
+    from factcheck import baseline as baselines
+    from factcheck.atomic import write_atomic
+    from factcheck.cache import default_dir
+    from factcheck.output import MACHINE_FORMATS, render
+
+    known = None
+    if baseline is not None:
+        try:
+            known = baselines.load(baseline)
+        except baselines.BaselineError as e:
+            raise InputError(str(e)) from None
+    if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
+        raise InputError(f"{output}: the report and the baseline cannot be the same file")
+
+    folders, failures = story_folders(paths, recursive)
+    articles = _article_files(folders)
+    for target in (output, write_baseline):
+        if target is not None:
+            check_output_target(target, articles)
+
+    show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
+    results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress) if folders else []
+    reports, more = split_results(results, verbose)
+    failures += more
+    report_failures(failures, verbose)
+
+    outcome = Outcome(reports=reports, failures=failures, fail_on=fail_on.value, baseline_path=baseline)
+    if not outcome.checked_anything:
+        if not failures:
+            _err("error: no readable article to check")
+        return EXIT_ERROR
+
+    sources = {s.path.resolve() for r in reports for s in r.sources}
+    for target in (output, write_baseline):
+        if target is not None and target.resolve() in sources:
+            raise InputError(f"{target}: refusing to write over a source article")
+
+    if known is not None:
+        baselines.apply(outcome, known)
+        for entry in outcome.stale:
+            _err(f"warning: {_safe(baseline)}: stale baseline entry, no longer found: {_safe(baselines.describe(entry))}")
+    if write_baseline is not None:
+        try:
+            written = baselines.write(write_baseline, outcome)
+        except OSError as e:
+            raise InputError(f"{write_baseline}: cannot write the baseline: {e.strerror or e}") from None
+        # What was just recorded is accepted: this run is judged as the next one will be.
+        outcome.baselined |= {id(f) for r in reports for f in r.findings if f.status in DISCREPANCIES}
+        outcome.stale = []
+        if outcome.baseline_path is None:
+            outcome.baseline_path = write_baseline
+        _err(f"note: wrote {len(written)} finding{'s' if len(written) != 1 else ''} to baseline {_safe(write_baseline)}")
+    elif outcome.baselined:
+        n = len(outcome.baselined)
+        _err(f"note: {n} finding{'s' if n != 1 else ''} already in baseline {_safe(baseline)} not counted")
+
+    options: dict = {"verbose": verbose}
+    if output_format == Format.full:
+        if output is not None:
+            options["color"] = False
+    options["outcome"] = outcome
+    text = render(reports, output_format.value, **options)
+    if statistics:
+        table = statistics_table(outcome.statistics())
+        if output_format.value in MACHINE_FORMATS:
+            _err(table.rstrip("\n"))
+        else:
+            text = text.rstrip("\n") + "\n\n" + table
+
+    if output is not None:
+        try:
+            write_atomic(output, _encode(text))
+        except OSError as e:
+            raise InputError(f"{output}: cannot write the report: {e.strerror or e}") from None
+    else:
+        emit(text, output_format)
+    return outcome.exit_code(exit_zero)

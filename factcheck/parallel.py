@@ -1,0 +1,139 @@
+"""Check many story folders, in worker processes when there is more than one to do.
+
+Workers are fed whole stories (a story's facts are aligned across its articles, so a story
+is the smallest unit of work) and load the rules once each. One story, or `jobs=1`, runs
+in this process. Whatever goes wrong with one story comes back as a `StoryFailure` for
+that story; the others are still checked. If the pool itself breaks (a worker killed by
+the OS), the stories it did not finish are checked in this process.
+"""
+from __future__ import annotations
+
+import os
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Callable
+
+from factcheck.model import StoryReport
+from factcheck.report import StoryFailure
+
+Result = StoryReport | StoryFailure
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _story_error_types() -> tuple[type[BaseException], ...]:
+    from factcheck import load
+
+    story_error = getattr(load, "StoryError", None)
+    types: tuple[type[BaseException], ...] = (OSError, UnicodeError)
+    if isinstance(story_error, type) and issubclass(story_error, BaseException):
+        types = (story_error, *types)
+    return types
+
+
+def _message(exc: BaseException, folder: str) -> str:
+    """The error's own words, without repeating the folder the caller will put in front."""
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    for prefix in (f"{folder}: ", f"{folder}:"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text or type(exc).__name__
+
+
+def check_one(folder: str | Path, rules=None, claims_of=None) -> Result:
+    """One story, with every failure turned into a StoryFailure for that folder."""
+    from factcheck.check import check_story
+
+    folder = str(folder)
+    try:
+        return check_story(Path(folder), rules, claims_of=claims_of)
+    except _story_error_types() as e:
+        skipped = "".join(f"{p.level}: {Path(folder) / p.path}: {p.message}\n" for p in getattr(e, "problems", None) or [])
+        return StoryFailure(folder, _message(e, folder), detail=skipped)
+    except Exception as e:  # a bug in a stage: report it for this story and go on with the others
+        return StoryFailure(folder, f"internal error: {type(e).__name__}: {e}", detail=traceback.format_exc())
+
+
+# --- worker processes ---------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _claims_of(cache_dir: str | None):
+    if cache_dir is None:
+        return None
+    from factcheck.cache import CachedClaims, ClaimCache
+
+    return CachedClaims(ClaimCache(Path(cache_dir)))
+
+
+def _init_worker(cache_dir: str | None) -> None:
+    from factcheck.ruleset import load_rules
+
+    _worker["rules"] = load_rules()
+    _worker["claims_of"] = _claims_of(cache_dir)
+
+
+def _run_in_worker(folder: str) -> Result:
+    return check_one(folder, _worker["rules"], _worker["claims_of"])
+
+
+def check_folders(
+    folders: list[Path],
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    on_done: Callable[[Path, Result], None] | None = None,
+) -> list[Result]:
+    """A result per folder, in the order given. `cache_dir=None` disables the claims cache."""
+    from factcheck.ruleset import load_rules
+
+    folders = [Path(f) for f in folders]
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    cache = str(Path(cache_dir).resolve()) if cache_dir is not None else None
+    results: list[Result | None] = [None] * len(folders)
+
+    if jobs > 1 and len(folders) > 1:
+        try:
+            _check_in_pool(folders, min(jobs, len(folders)), cache, results, on_done)
+        except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
+            pass
+
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        rules = load_rules()
+        claims_of = _claims_of(cache)
+        for i in todo:
+            results[i] = check_one(folders[i], rules, claims_of)
+            if on_done:
+                on_done(folders[i], results[i])
+    return results  # type: ignore[return-value]
+
+
+def _check_in_pool(folders, workers, cache, results, on_done) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
+    try:
+        futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                results[i] = future.result()
+            except BrokenProcessPool:
+                raise
+            except Exception as e:  # the result could not come back (e.g. not picklable)
+                results[i] = StoryFailure(str(folders[i]), f"internal error: {type(e).__name__}: {e}")
+            if on_done:
+                on_done(folders[i], results[i])
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
