@@ -29,7 +29,7 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None) -> S
     for source in loaded.sources:
         claims.extend(claims_of(source, rules))
     facts = align_claims(claims, loaded.sources, rules)
-    findings = compare_facts(facts, loaded.sources)
+    findings = compare_facts(facts, loaded.sources, rules)
     return StoryReport(Path(folder), loaded.sources, findings, loaded.problems, loaded.duplicates)
 
 

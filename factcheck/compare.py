@@ -13,9 +13,17 @@ from datetime import date
 from itertools import combinations
 
 from factcheck.numbers import VAGUE
-from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, Claim, Fact, Finding, Quantity, Source
+import regex
 
-CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing", "count"}
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Fact, Finding, Quantity, Source
+
+CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing"}  # when no rule says otherwise
+_STOP = set(
+    "a an the of in on at to for from by with and or but was were is are be been being has have had that this "
+    "which who whom it its he she they them his her their said says after before as than about more most least "
+    "other others all some any no not one two three four five six seven eight nine ten".split()
+)
+_WORD = regex.compile(r"[\p{L}][\p{L}'-]+")
 BIRTHDAY_GAP_DAYS = 182  # articles this far apart may straddle a birthday
 
 
@@ -78,7 +86,15 @@ def _published(sources: dict[str, Source], name: str) -> date | None:
     return s.published if s else None
 
 
-def _number_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
+def _predicate(claim: Claim) -> set[str]:
+    """Content words next to a count: what the sentence says of the counted things."""
+    text, at = claim.sentence.text, claim.sentence.text.find(claim.words)
+    window = text[max(0, at - 50) : at + len(claim.words) + 50] if at >= 0 else text
+    noun = set(claim.subject.split())
+    return {w for w in (m.group().lower() for m in _WORD.finditer(window)) if w not in _STOP and w not in noun}
+
+
+def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
     exact = all(c.quantity is not None and c.quantity.exact for c in claims)
@@ -94,8 +110,9 @@ def _number_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         if len(values) == 1 or len({c.value for c in stated}) <= 1:
             return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
         return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
-    changing = fact.kind in CHANGING_KINDS
     clashes = [(a, b) for a, b in combinations(claims, 2) if _common([readings(a), readings(b)]) is None]
+    if fact.kind == "count" and not any(_predicate(a) & _predicate(b) for a, b in clashes):
+        return UNCLEAR, "the same noun, but the sentences say different things of it; not compared"
     same_day = [(a, b) for a, b in clashes if _published(sources, a.source) is None or _published(sources, a.source) == _published(sources, b.source)]
     if changing and not same_day:
         when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair})
@@ -133,11 +150,27 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     return CONFLICT, f"the sources give different days: {parts}"
 
 
-def compare_facts(facts: list[Fact], sources: list[Source]) -> list[Finding]:
+def _without_vague_outliers(fact: Fact) -> tuple[Fact, list[Claim]]:
+    """ "Dozens" beside "140" is too vague to disagree with it: such claims leave the fact."""
+    stated = [c for c in fact.claims if not _vague(c)]
+    if not stated:
+        return fact, []
+    dropped = [c for c in fact.claims if _vague(c) and not any(_common([readings(c), readings(s)]) for s in stated)]
+    if not dropped:
+        return fact, []
+    return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped]), dropped
+
+
+def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None) -> list[Finding]:
     """Findings ordered conflicts first, then explained, agreements and single-source facts."""
     by_name = {s.name: s for s in sources}
     findings = []
     for fact in facts:
+        fact, too_vague = _without_vague_outliers(fact)
+        for claim in too_vague:
+            findings.append(Finding(fact.kind, f"{fact.key}:{claim.source}", fact.label, SINGLE, [claim], f"'{claim.words}' is too vague to compare", claim.rule, claim.severity))
+        rule = ruleset.by_code(fact.claims[0].rule) if ruleset else None
+        changing = rule.changes_over_time if rule else fact.kind in CHANGING_KINDS
         if len(fact.sources) < 2:
             status, reason = SINGLE, f"stated by {fact.claims[0].source} only"
         elif fact.kind == "age":
@@ -145,8 +178,8 @@ def compare_facts(facts: list[Fact], sources: list[Source]) -> list[Finding]:
         elif fact.kind == "date":
             status, reason = _date_verdict(fact, by_name)
         else:
-            status, reason = _number_verdict(fact, by_name)
+            status, reason = _number_verdict(fact, by_name, changing)
         first = fact.claims[0]
         findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
-    order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, SINGLE: 3}
+    order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, UNCLEAR: 3, SINGLE: 4}
     return sorted(findings, key=lambda f: order[f.status])

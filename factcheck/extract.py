@@ -37,7 +37,7 @@ _HISTORY = regex.compile(
 )
 _CHANGED = regex.compile(
     r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
-    r"died\s+(?:later|since|overnight|in\s+hospital)|rose\s+to|risen\s+to|climbed\s+to|increased\s+to|jumped\s+to|updated)\b",
+    r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing)\s+(?:\w+\s+){0,3}?to|updated)\b",
     regex.I,
 )
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
@@ -169,10 +169,15 @@ def _parts(after: str, ruleset: RuleSet) -> tuple[Part, ...]:
     return (Part(int(q.value), subject.role or subject.group, who),)
 
 
+_PART_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$", regex.I)
+
+
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
     claims = []
     for _frame, pattern in rule.compiled:
         for m in pattern.finditer(sentence.text, timeout=1.0):
+            if _PART_BEFORE.search(sentence.text[: m.start()]):
+                continue  # "11 hurt, including three firefighters": a part, counted with its total
             q = quantity(m.groupdict().get("q"), m["num"])
             if q is None or q.value == 0:
                 continue

@@ -12,8 +12,9 @@ from pathlib import Path
 INFINITY = float("inf")
 
 # Statuses a finding can have. The first three are verdicts; `single` is a fact that only
-# one source states, listed but not judged.
-AGREE, EXPLAINED, CONFLICT, SINGLE = "agree", "explained", "conflict", "single"
+# one source states, and `unclear` claims that share a subject but not what is said of it:
+# both are listed, not judged.
+AGREE, EXPLAINED, CONFLICT, SINGLE, UNCLEAR = "agree", "explained", "conflict", "single", "unclear"
 
 
 @dataclass(frozen=True)

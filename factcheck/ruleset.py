@@ -121,7 +121,7 @@ def expand(frame: str, subject_pattern: str, descriptors: list[str] = ()) -> str
     out = frame.replace(" {who}", r"(?:\s+{who})?").replace(" {aux}", r"\s+{aux}")
     out = out.replace(" ", r"\s+").replace(r"\s+{aux}", r"\s+" + AUX).replace("{aux}", AUX)
     return (
-        out.replace("{n}", r"(?<![\d:$£€.,/#-])" + NUMBER_PATTERN)
+        out.replace("{n}", r"(?<![\d:$£€.,/#-])(?<!\b[Nn]o\s)" + NUMBER_PATTERN)
         .replace("{who}", subject_pattern)
         .replace("{ord}", ORDINAL_PATTERN)
         .replace("{name}", NAME_PATTERN)
@@ -151,11 +151,13 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
 
 def _compile(rule: Rule, ruleset: RuleSet) -> None:
     if rule.type == "toll":
-        frames = toll_frames(rule)
+        # the zero and one phrases first: "No one was killed" must not read as "one was killed"
+        frames = []
         if rule.words("zero"):
             frames.append(("zero", r"\b" + _alternatives(rule.words("zero")) + r"\b"))
         if rule.words("one"):
             frames.append(("one", r"\b" + _alternatives(rule.words("one")) + r"\b"))
+        frames += toll_frames(rule)
     elif rule.type == "count":
         nouns = _alternatives(rule.words("nouns")) if rule.words("nouns") else None
         frames = []
