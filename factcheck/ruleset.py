@@ -187,6 +187,29 @@ def _read_toml(path: Path) -> dict:
         raise RuleError(f"{path}: cannot read: {error}") from None
 
 
+_TEXT_KEYS = {"code", "slug", "kind", "type", "severity", "summary", "what", "why"}
+
+
+def _check_values(data: dict, origin: str) -> None:
+    """A value of the wrong type is named here rather than failing later inside compilation."""
+    for key, value in data.items():
+        if key == "changes_over_time" and not isinstance(value, bool):
+            raise RuleError(f"{origin}: key '{key}': must be true or false, not {value!r}")
+        if key in _TEXT_KEYS:
+            if not isinstance(value, str) or (key in ("code", "slug", "kind") and not value.strip()):
+                raise RuleError(f"{origin}: key '{key}': must be a non-empty string, not {value!r}")
+        elif isinstance(value, bool) or key == "options":
+            continue  # a flag such as others_add_one
+        elif key == "examples":
+            if not isinstance(value, list):
+                raise RuleError(f"{origin}: key 'examples': must be a list of [[examples]] tables")
+        else:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise RuleError(f"{origin}: key '{key}': must be a list of words or phrases (strings), not {value!r}")
+    if not regex.fullmatch(r"[a-z][a-z0-9-]*", data["slug"]):
+        raise RuleError(f"{origin}: key 'slug': {data['slug']!r} must be lower-case letters, digits and hyphens")
+
+
 def parse_rule(data: dict, origin: str) -> Rule:
     for key in ("code", "slug", "kind", "type"):
         if key not in data:
@@ -196,7 +219,9 @@ def parse_rule(data: dict, origin: str) -> Rule:
         raise RuleError(f"{origin}: key 'type': unknown rule type {rule_type!r} (one of {', '.join(RULE_TYPES)})")
     unknown = set(data) - _COMMON_KEYS - _TYPE_KEYS[rule_type]
     if unknown:
-        raise RuleError(f"{origin}: unknown key '{sorted(unknown)[0]}'")
+        known = ", ".join(sorted(_COMMON_KEYS | _TYPE_KEYS[rule_type]))
+        raise RuleError(f"{origin}: unknown key '{sorted(unknown)[0]}' (a {rule_type} rule may have: {known})")
+    _check_values(data, origin)
     if not regex.fullmatch(r"FC\d{3}", str(data["code"])):
         raise RuleError(f"{origin}: key 'code': {data['code']!r} is not of the form FC123")
     severity = data.get("severity", "error")
