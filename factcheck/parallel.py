@@ -8,6 +8,7 @@ the OS), the stories it did not finish are checked in this process.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -80,7 +81,9 @@ def _claims_of(cache_dir: str | None):
 def _init_worker(cache_dir: str | None) -> None:
     from factcheck.ruleset import load_rules
 
-    _worker["rules"] = load_rules()
+    # Forked workers inherit the rules the parent loaded; others load their own once.
+    if "rules" not in _worker:
+        _worker["rules"] = load_rules()
     _worker["claims_of"] = _claims_of(cache_dir)
 
 
@@ -93,36 +96,54 @@ def check_folders(
     jobs: int | None = None,
     cache_dir: Path | None = None,
     on_done: Callable[[Path, Result], None] | None = None,
+    display=None,
 ) -> list[Result]:
-    """A result per folder, in the order given. `cache_dir=None` disables the claims cache."""
+    """A result per folder, in the order given. `cache_dir=None` disables the claims cache.
+
+    `display` (a context manager, e.g. a progress bar) is entered only once the worker
+    processes exist, so no display thread is running when they are forked.
+    """
     from factcheck.ruleset import load_rules
 
     folders = [Path(f) for f in folders]
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    rules = load_rules()  # once, before any fork, so forked workers need not load them again
     cache = str(Path(cache_dir).resolve()) if cache_dir is not None else None
     results: list[Result | None] = [None] * len(folders)
+    with contextlib.ExitStack() as stack:
+        shown = False
 
-    if jobs > 1 and len(folders) > 1:
-        try:
-            _check_in_pool(folders, min(jobs, len(folders)), cache, results, on_done)
-        except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
-            pass
+        def show() -> None:
+            nonlocal shown
+            if display is not None and not shown:
+                stack.enter_context(display)
+                shown = True
 
-    todo = [i for i, r in enumerate(results) if r is None]
-    if todo:
-        rules = load_rules()
-        claims_of = _claims_of(cache)
-        for i in todo:
-            results[i] = check_one(folders[i], rules, claims_of)
-            if on_done:
-                on_done(folders[i], results[i])
+        if jobs > 1 and len(folders) > 1:
+            _worker["rules"] = rules
+            try:
+                _check_in_pool(folders, min(jobs, len(folders)), cache, results, on_done, show)
+            except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
+                pass
+            finally:
+                _worker.clear()
+
+        todo = [i for i, r in enumerate(results) if r is None]
+        if todo:
+            show()
+            claims_of = _claims_of(cache)
+            for i in todo:
+                results[i] = check_one(folders[i], rules, claims_of)
+                if on_done:
+                    on_done(folders[i], results[i])
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, workers, cache, results, on_done) -> None:
+def _check_in_pool(folders, workers, cache, results, on_done, started) -> None:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
     try:
         futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
+        started()
         for future in as_completed(futures):
             i = futures[future]
             try:

@@ -94,16 +94,22 @@ def test_the_key_changes_with_content_rules_and_tool_version(monkeypatch):
         version = "rules-2"
 
     assert cache.key(source(), Rules()) != base
+    monkeypatch.setattr(cache, "code_version", lambda: "another engine")
+    assert cache.key(source(), None) != base
+
+
+def test_the_tool_version_is_part_of_the_code_version(monkeypatch):
     import factcheck
 
-    monkeypatch.setattr(factcheck, "__version__", "9.9.9")
     cache.code_version.cache_clear()
     try:
-        assert cache.key(source(), None) != base
+        before = cache.code_version()
+        monkeypatch.setattr(factcheck, "__version__", "9.9.9")
+        cache.code_version.cache_clear()
+        assert cache.code_version() != before
     finally:
         monkeypatch.undo()
         cache.code_version.cache_clear()
-    assert cache.key(source(), None) == base
 
 
 def test_claims_survive_the_round_trip_exactly():

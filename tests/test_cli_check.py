@@ -395,8 +395,15 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     git("add", ".")
     git("commit", "-q", "-m", "articles")
 
+    # The committed project, as a user's pre-commit would fetch it (not whatever else is lying in this work tree).
+    project = Path(__file__).parents[1]
+    if not (project / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "factcheck"
+    subprocess.run(["git", "clone", "-q", str(project), str(clone)], env=env, check=True, capture_output=True)
+
     def try_repo():
-        return subprocess.run([pre_commit, "try-repo", str(Path(__file__).parents[1]), "factcheck", "--all-files"],
+        return subprocess.run([pre_commit, "try-repo", str(clone), "factcheck", "--all-files"],
                               cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
     clean = try_repo()

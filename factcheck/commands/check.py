@@ -140,9 +140,8 @@ def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, sh
     progress = _progress(show_progress, len(folders))
     if progress is None:
         return check_folders(folders, jobs, cache_dir)
-    with progress:
-        task = progress.add_task("checking", total=len(folders))
-        return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task))
+    task = progress.add_task("checking", total=len(folders))
+    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress)
 
 
 def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list[StoryFailure]]:
