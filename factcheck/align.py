@@ -23,6 +23,9 @@ def _subject_class(claim: Claim, ruleset: RuleSet | None) -> str:
     if claim.kind == "count":
         return f"{claim.rule}:{claim.subject}"
     subject = ruleset.subjects.get(claim.subject) if ruleset else None
+    rule = ruleset.by_code(claim.rule) if ruleset else None
+    if rule is not None and rule.data.get("any_subject_is_total") and (subject is None or subject.group != "police"):
+        return "total"
     if subject is None or subject.group == "total":
         return "total"
     if subject.group == "subgroup":

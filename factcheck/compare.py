@@ -89,9 +89,10 @@ def _published(sources: dict[str, Source], name: str) -> date | None:
 def _predicate(claim: Claim) -> set[str]:
     """Content words next to a count: what the sentence says of the counted things."""
     text, at = claim.sentence.text, claim.sentence.text.find(claim.words)
-    window = text[max(0, at - 50) : at + len(claim.words) + 50] if at >= 0 else text
+    window = text[max(0, at - 30) : at + len(claim.words) + 30] if at >= 0 else text
     noun = set(claim.subject.split())
-    return {w for w in (m.group().lower() for m in _WORD.finditer(window)) if w not in _STOP and w not in noun}
+    words = (m.group() for m in _WORD.finditer(window))
+    return {w.lower() for w in words if w[0].islower() and w.lower() not in _STOP and w.lower() not in noun}
 
 
 def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool) -> tuple[str, str]:

@@ -73,8 +73,8 @@ def _part_pattern(ruleset: RuleSet) -> regex.Pattern:
     global _PART
     if _PART is None:
         _PART = regex.compile(
-            rf"^\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
-            rf"(?:{NUMBER_PATTERN}\s+{ruleset.subject_pattern}|(?:the|a|an|one)\s+(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))",
+            rf"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
+            rf"(?:{NUMBER_PATTERN}\s+{ruleset.subject_pattern}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))",
             regex.I,
         )
     return _PART
@@ -139,7 +139,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             subject = ruleset.subjects.get(who)
             if rule.data.get("others_add_one") and (_OTHER_BEFORE.search(before) or "other" in mods.split()):
                 q = q.shifted(1)
-            parts, attacker_extra = _parts(text[m.end() :], ruleset), 0
+            following = text[m.end() : m.end() + 60].lower()
+            if any(p in following for p in rule.words("not_followed_by")):
+                continue  # "five people injured in the crash remain hospitalized": a part of the injured
+            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
@@ -155,9 +158,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     return claims
 
 
-def _parts(after: str, ruleset: RuleSet) -> tuple[Part, ...]:
-    m = _part_pattern(ruleset).match(after)
-    if not m:
+def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
+    """The part a total names, right after it or inside it ("Three people, including the gunman, died")."""
+    m = _part_pattern(ruleset).search(text, start, min(len(text), end + 100))
+    if not m or m.start() > end + 3:
         return ()
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
@@ -257,4 +261,7 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
                 claims.extend(_count_claims(rule, source, sentence, rules))
             elif rule.type == "age":
                 claims.extend(_age_claims(rule, source, sentence, rules))
-    return claims
+    tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]
+    counts = {r.code for r in rules.rules if r.type == "count"}
+    # "the five passengers who were killed" is a death toll, not also a count of passengers
+    return [c for c in claims if c.rule not in counts or not any(a < c.end and c.start < b for a, b in tolls)]

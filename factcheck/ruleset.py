@@ -28,7 +28,10 @@ _COMMON_KEYS = {
     "changes_over_time", "patterns", "options",
 }
 _TYPE_KEYS = {
-    "toll": {"after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "others_add_one", "ordinal_after"},
+    "toll": {
+        "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "others_add_one",
+        "ordinal_after", "not_followed_by", "any_subject_is_total",
+    },
     "count": {"nouns", "hyphenated"},
     "age": {"descriptors"},
     "date": {"events"},
@@ -96,7 +99,7 @@ class RuleSet:
         return next((r for r in self.rules if r.code == code), None)
 
 
-AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
 
 
 def _phrase(words: str) -> str:
@@ -134,7 +137,8 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     """The patterns a toll rule's word lists stand for, by frame name."""
     frames = []
     if rule.words("after"):
-        frames.append(("after", "{n} {who} {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        # "Three people, including the gunman, died": a named part may stand before the verb
+        frames.append(("after", "{n} {who}" + r"(?:,\s+(?:including|among\s+them)\s+[^,.;]{1,40},)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
     if rule.words("left"):
@@ -142,7 +146,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("nouns"):
         frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
     if rule.words("toll"):
-        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:\w+\s+){0,3}?(?:of|at|to|is|was|reached|hit|stands\s+at|stood\s+at)\s+{n}\b"))
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,8}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at)\s+{n}\b"))
     if rule.words("ordinal_after"):
         frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
     frames.extend(("pattern", p) for p in rule.patterns)
