@@ -79,8 +79,15 @@ def _claims_of(cache_dir: str | None):
 
 
 def _init_worker(cache_dir: str | None) -> None:
+    import signal
+
     from factcheck.ruleset import load_rules
 
+    # Ctrl-C is the parent's to handle: it cancels the pool; workers would only print tracebacks.
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError, AttributeError):
+        pass
     # Forked workers inherit the rules the parent loaded; others load their own once.
     if "rules" not in _worker:
         _worker["rules"] = load_rules()

@@ -219,8 +219,17 @@ def test_refuses_to_write_over_a_source_article(toy_engine, tmp_path, story_file
         result = check("story", "-j", "1", "--format", "json", "-o", target)
         assert result.exit_code == 2
         assert result.stderr == f"error: {target}: refusing to write the report over a source article\n"
-    assert check("story", "-j", "1", "--write-baseline", "story/b.txt").exit_code == 2
+    baseline = check("story", "-j", "1", "--write-baseline", "story/b.txt")
+    assert (baseline.exit_code, baseline.stderr) == (2, "error: story/b.txt: refusing to write the baseline over a source article\n")
     assert (tmp_path / "story" / "a.txt").read_text() == before
+
+
+def test_refuses_to_put_a_new_article_into_a_story_folder(toy_engine, tmp_path, story_files):
+    story_files(tmp_path / "story", CONFLICT)
+    result = check("story", "-j", "1", "-o", "story/report.md")
+    assert result.exit_code == 2 and "where it would be read as an article" in result.stderr
+    assert not (tmp_path / "story" / "report.md").exists()
+    assert check("story", "-j", "1", "--format", "json", "-o", "story/report.json").exit_code == 1
 
 
 def test_output_into_a_missing_folder_is_an_input_error(toy_engine, tmp_path, story_files):
@@ -261,6 +270,17 @@ def test_baseline_round_trip(toy_engine, tmp_path, story_files):
     assert [(e["key"], e["claims"]) for e in stale] == [("deaths:story", [["a.txt", 20], ["b.txt", 17]])]
 
 
+def test_full_report_hides_baselined_findings_and_statistics_count_them(toy_engine, tmp_path, story_files):
+    story_files(tmp_path / "story", {**CONFLICT, "c.txt": "Smoke\ninjuries: 3 reported.\ninjuries: 4 more.\n"})
+    check("story", "-j", "1", "--write-baseline", "b.json")
+    (tmp_path / "story" / "b.txt").write_text("Blaze\nOfficials said deaths: 17.\ninjuries: 5\n")
+    result = check("story", "-j", "1", "--baseline", "b.json", "--statistics")
+    assert result.exit_code == 1
+    assert "CONFLICT injuries" in result.stdout and "CONFLICT deaths" not in result.stdout
+    rows = {line.split()[1]: line.split()[2:] for line in result.stdout.splitlines() if line.startswith("FC10")}
+    assert rows == {"deaths": ["0", "0", "0", "0", "1"], "injuries": ["1", "0", "0", "0", "0"]}
+
+
 def test_baselined_findings_are_marked_in_json_and_sarif(toy_engine, tmp_path, story_files):
     story_files(tmp_path / "story", CONFLICT)
     check("story", "-j", "1", "--write-baseline", "b.json")
@@ -285,6 +305,7 @@ def test_recursive_checks_every_folder_holding_articles(toy_engine, tmp_path, st
     story_files(tmp_path / "news" / "fire", CONFLICT)
     story_files(tmp_path / "news" / "2015" / "flood", AGREE)
     (tmp_path / "news" / "empty").mkdir()
+    story_files(tmp_path / "news" / ".venv" / "lib", {"README.md": "deaths: 1\n", "LICENSE.txt": "deaths: 2\n"})
     data = json.loads(check("news", "-r", "-j", "1", "--format", "json").stdout)
     assert [s["story"] for s in data["stories"]] == ["news/2015/flood", "news/fire"]
     assert check("news/empty", "-r").stderr == "error: news/empty: no articles found in this folder or below it\n"

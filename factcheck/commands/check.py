@@ -73,7 +73,7 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
             continue
         try:
-            found = folders_under(path, recursive)
+            found = [f for f in folders_under(path, recursive) if not _hidden_below(f, path)]
         except OSError as e:
             failures.append(StoryFailure(str(path), f"cannot read folder: {e.strerror or e}"))
             continue
@@ -85,6 +85,15 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
                 seen.add(resolved)
                 folders.append(folder)
     return folders, failures
+
+
+def _hidden_below(folder: Path, root: Path) -> bool:
+    """A folder inside a hidden one under the root (.git, .venv, .factcheck_cache): not a story."""
+    try:
+        parts = folder.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        return False
+    return any(part.startswith(".") for part in parts)
 
 
 def _article_files(folders: list[Path]) -> set[Path]:
@@ -99,15 +108,20 @@ def _article_files(folders: list[Path]) -> set[Path]:
     return out
 
 
-def check_output_target(output: Path, articles: set[Path]) -> None:
-    """Refuse an output file we could not write, or one that is an article being checked."""
+def check_output_target(output: Path, articles: set[Path], folders: list[Path], what: str = "report") -> None:
+    """Refuse an output file we could not write, one that is an article being checked, or
+    one that would become an article of a checked story on the next run."""
+    from factcheck.load import ARTICLE_SUFFIXES
+
     target = output.resolve()
     if target in articles:
-        raise InputError(f"{output}: refusing to write the report over a source article")
+        raise InputError(f"{output}: refusing to write the {what} over a source article")
+    if output.suffix.lower() in ARTICLE_SUFFIXES and target.parent in {f.resolve() for f in folders}:
+        raise InputError(f"{output}: refusing to write the {what} into a story folder, where it would be read as an article")
     if output.is_dir():
         raise InputError(f"{output}: is a folder, not a file")
     if not output.parent.resolve().is_dir():
-        raise InputError(f"{output}: cannot write the report: no such folder {output.parent}")
+        raise InputError(f"{output}: cannot write the {what}: no such folder {output.parent}")
 
 
 # --- running ------------------------------------------------------------------------------
@@ -265,9 +279,9 @@ def main(
 
     folders, failures = story_folders(paths, recursive)
     articles = _article_files(folders)
-    for target in (output, write_baseline):
+    for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None:
-            check_output_target(target, articles)
+            check_output_target(target, articles, folders, what)
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
     results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress) if folders else []
@@ -282,9 +296,9 @@ def main(
         return EXIT_ERROR
 
     sources = {s.path.resolve() for r in reports for s in r.sources}
-    for target in (output, write_baseline):
+    for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None and target.resolve() in sources:
-            raise InputError(f"{target}: refusing to write over a source article")
+            raise InputError(f"{target}: refusing to write the {what} over a source article")
 
     if known is not None:
         baselines.apply(outcome, known)
