@@ -214,9 +214,10 @@ def _person(name: str) -> str:
         tokens = tokens[1:]
     if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):
         return ""
-    if tokens[-1].endswith("."):
-        if tokens[-1].lower() not in ("jr.", "sr."):
-            return ""
+    if tokens[-1].endswith(".") and tokens[-1].lower() not in ("jr.", "sr."):
+        if len(tokens[-1]) <= 3:
+            return ""  # an initial or an abbreviation, not the end of a name
+        tokens[-1] = tokens[-1].rstrip(".")
     return " ".join(tokens)
 
 

@@ -1,0 +1,105 @@
+"""Alignment keeps different events and people apart; comparison explains what the texts explain."""
+from datetime import date
+
+from engine_helpers import findings, judged
+
+MON = date(2015, 1, 19)
+
+
+def test_a_total_that_counts_the_gunmen_is_explained_with_the_arithmetic():
+    found = findings(
+        ("a.txt", "Attacks in Paris killed 20 people, including three gunmen.", MON),
+        ("b.txt", "The three-day rampage killed 17 people in Paris.", MON),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "20 − 3 = 17" in fact.reason
+
+
+def test_tolls_of_two_places_that_one_source_keeps_apart_are_not_compared():
+    found = findings(
+        ("a.txt", "Attacks in Paris killed 17 people. A raid in Verviers left two dead.", MON),
+        ("b.txt", "The rampage killed 17 people in Paris. Police killed two suspects in Verviers.", MON),
+    )
+    assert {f.status for f in judged(found, "deaths")} == {"agree"}
+
+
+def test_same_day_different_counts_conflict():
+    found = findings(
+        ("a.txt", "A shooting left 17 people injured.", date(2015, 11, 23)),
+        ("b.txt", "A shooting left 16 people injured.", date(2015, 11, 23)),
+    )
+    [fact] = judged(found, "injuries")
+    assert fact.status == "conflict"
+
+
+def test_a_later_article_updating_a_toll_is_explained_by_the_dates():
+    found = findings(
+        ("a.txt", "Two people were killed in the fire.", date(2024, 12, 8)),
+        ("b.txt", "Three people were killed in the fire.", date(2024, 12, 9)),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "2024-12-08" in fact.reason and "2024-12-09" in fact.reason
+
+
+def test_a_qualifier_that_holds_the_other_number_is_explained():
+    found = findings(
+        ("a.txt", "At least four people were killed.", MON),
+        ("b.txt", "Five people were killed.", MON),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+
+
+def test_killer_counted_in_one_toll_and_not_the_other():
+    found = findings(
+        ("a.txt", "A man shot and killed two people and then himself.", MON),
+        ("b.txt", "Three people, including the gunman, died.", MON),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+
+
+def test_ages_differ_by_a_year_in_one_week_conflict_and_name_the_person():
+    found = findings(
+        ("a.txt", "Endicott McCray, 24, is wanted.", date(2016, 7, 31)),
+        ("b.txt", "Police named 25-year-old Endicott McCray.", date(2016, 8, 3)),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict"
+    assert "Endicott Mccray" in fact.label or "endicott" in fact.key
+
+
+def test_ages_months_apart_are_explained_by_a_birthday():
+    found = findings(
+        ("a.txt", "Nathaniel Williams, 29, was hit seven times.", date(2016, 5, 16)),
+        ("b.txt", "Nathaniel Williams, 30, testified.", date(2017, 2, 16)),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "explained"
+
+
+def test_family_members_with_one_surname_are_different_people():
+    found = findings(
+        ("a.txt", "The dead were Dwayne Jackson, 50, and Jonah Jackson, 6.", MON),
+        ("b.txt", "Police named Dwayne Jackson, 50, and his son Jonah, 6.", MON),
+    )
+    assert {f.status for f in judged(found, "age")} == {"agree"}
+
+
+def test_a_surname_alone_joins_the_person_named_before_it():
+    found = findings(
+        ("a.txt", "David Conley, 49, surrendered.", MON),
+        ("b.txt", "David Conley was charged. Conley, 48, gave himself up.", MON),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict"
+
+
+def test_a_vague_amount_never_disagrees():
+    found = findings(
+        ("a.txt", "One woman is dead and several others were injured.", MON),
+        ("b.txt", "A woman was killed and four people were wounded.", MON),
+    )
+    assert all(f.status not in ("conflict", "explained") for f in found if f.kind == "injuries")

@@ -1,0 +1,82 @@
+"""What the rules read from sentences of real wire copy, and what they must leave alone."""
+import pytest
+
+from engine_helpers import claims
+
+
+def values(text, kind):
+    return [c.value for c in claims(text, kind=kind)]
+
+
+def test_a_total_keeps_its_named_part_and_its_role():
+    [claim] = claims("The summit will come after attacks in Paris that killed 20 people, including three gunmen.", kind="deaths")
+    assert claim.value == 20
+    assert [(p.value, p.role) for p in claim.parts] == [(3, "attacker")]
+
+
+def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
+    [claim] = claims("The gunman killed two people and then himself.", kind="deaths")
+    assert (claim.value, claim.attacker_extra) == (2, 1)
+
+
+def test_deaths_and_injuries_in_one_sentence_are_two_claims():
+    text = "Police said two people were killed and three injured."
+    assert values(text, "deaths") == [2]
+    assert values(text, "injuries") == [3]
+
+
+def test_no_one_killed_is_zero_not_one():
+    assert values("No one was killed.", "deaths") == [0]
+
+
+def test_a_list_of_parts_is_not_a_total():
+    assert values("Ten women and seven men were wounded.", "injuries") == []
+    assert values("Six children and two adults were fatally shot.", "deaths") == []
+
+
+def test_an_increment_is_not_a_total():
+    assert values("Police arrested two more men on Monday.", "arrests") == []
+
+
+def test_the_other_suspects_count_the_one_in_focus():
+    assert values("Like the other five suspects currently in custody, he faces 17 counts.", "arrests") == [6]
+
+
+def test_reported_history_is_marked():
+    [claim] = claims("Police initially reported one person killed.", kind="deaths")
+    assert claim.history
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first time troops had been used in more than 20 years.",
+        "The three-day rampage shocked the country.",
+        "Deputies went four times to the home.",
+        "Offray faces 17 counts of attempted first-degree murder.",
+        "Shots rang out at 2:45 a.m. in the 700 block of Bourbon Street.",
+    ],
+)
+def test_durations_times_addresses_and_charges_are_not_tolls(text):
+    assert [c for c in claims(text) if c.kind in ("deaths", "injuries", "arrests", "missing")] == []
+
+
+def test_ages_keep_the_name_they_belong_to():
+    found = {(c.person, c.value) for c in claims("Trung Le, 22, and 21-year-old Brittany Thomas were there.", kind="age")}
+    assert found == {("Trung Le", 22), ("Brittany Thomas", 21)}
+
+
+def test_ranges_and_dates_are_not_ages():
+    assert claims("The wounded were six men aged 21 to 36 and a man in his 50s.", kind="age") == []
+    assert claims("He appeared in court on Monday, Aug. 10, 2015.", kind="age") == []
+
+
+def test_a_recalled_event_is_marked_as_another_event():
+    [claim] = claims("In 1994, a collapse at the neighboring mine killed six men.", kind="deaths")
+    assert claim.context.other_event
+
+
+def test_claims_point_at_the_words_in_the_article():
+    text = "Headline\nNine people were injured in the shooting."
+    [claim] = claims(text, kind="injuries")
+    assert text[claim.start : claim.end] == claim.words == "Nine people were injured"
