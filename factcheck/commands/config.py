@@ -1,0 +1,70 @@
+"""`factcheck config [PATH]`: the effective settings for PATH and where each one came from.
+
+Printed as TOML a user can paste into factcheck.toml, each line with its origin (default,
+FILE:key, or the command-line option); `--format json` for programs. The rules are loaded
+too, so a selector that names no rule is reported here, as `check` would.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from factcheck.commands import _settings as s
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = []
+        for k, v in value.items():
+            key = k if all(ch.isalnum() or ch in "-_" for ch in k) else json.dumps(k, ensure_ascii=False)
+            items.append(f"{key} = {_toml_value(v)}")
+        return "{ " + ", ".join(items) + " }"
+    return json.dumps(str(value))
+
+
+def text(config) -> str:
+    from factcheck.config import describe
+
+    found = f"# config file: {config.path}" if config.path else "# config file: none found (defaults in use)"
+    lines = [found]
+    entries = [(f"{key} = {_toml_value(value)}", origin) for key, value, origin in describe(config)]
+    width = max(len(e) for e, _ in entries)
+    lines += [f"{entry.ljust(width)}  # {origin}" for entry, origin in entries]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(config) -> str:
+    from factcheck.config import describe
+
+    doc = {
+        "config_file": str(config.path) if config.path else None,
+        "settings": {key: {"value": value, "origin": origin} for key, value, origin in describe(config)},
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def run(
+    path: Path = typer.Argument(None, help="The folder whose settings to show (default: the current folder).", show_default=False),
+    config_file: Path = s.CONFIG_OPTION,
+    rules_dirs: list[Path] = s.RULES_OPTION,
+    select: list[str] = s.SELECT_OPTION,
+    ignore: list[str] = s.IGNORE_OPTION,
+    output_format: s.TextOrJson = s.FORMAT_OPTION,
+) -> None:
+    """Show the effective settings and where each came from: default, FILE:key or the command line."""
+    if path is not None and not path.exists():
+        s.fail(f"{path}: no such file or folder")
+    config, _rules = s.load(path, config_file, s.overrides(rules_dirs, select, ignore))
+    s.emit(as_json(config) if output_format == s.TextOrJson.json else text(config))
