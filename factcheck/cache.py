@@ -61,12 +61,15 @@ def code_version() -> str:
 
 
 def rules_version(rules) -> str:
-    """A RuleSet's own `version` if it has one (e.g. a digest of the files it loaded), else ''.
+    """A RuleSet's own `version` (a digest of the rule files it loaded) and the codes it kept.
 
-    The built-in rule files are already part of `code_version()`.
+    The codes matter because `select`/`ignore` drop rules after the files are read, so
+    the file digest alone would let a narrower run reuse a wider run's claims. The
+    built-in rule files are also part of `code_version()`.
     """
     version = getattr(rules, "version", None)
-    return str(version) if version is not None else ""
+    codes = sorted(str(getattr(r, "code", r)) for r in getattr(rules, "rules", None) or [])
+    return json.dumps([str(version) if version is not None else "", codes])
 
 
 def key(source: Source, rules) -> str:

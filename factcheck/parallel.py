@@ -78,7 +78,7 @@ def _claims_of(cache_dir: str | None):
     return CachedClaims(ClaimCache(Path(cache_dir)))
 
 
-def _init_worker(cache_dir: str | None) -> None:
+def _init_worker(cache_dir: str | None, rules_options: dict) -> None:
     import signal
 
     from factcheck.ruleset import load_rules
@@ -90,7 +90,7 @@ def _init_worker(cache_dir: str | None) -> None:
         pass
     # Forked workers inherit the rules the parent loaded; others load their own once.
     if "rules" not in _worker:
-        _worker["rules"] = load_rules()
+        _worker["rules"] = load_rules(**rules_options)
     _worker["claims_of"] = _claims_of(cache_dir)
 
 
@@ -104,8 +104,12 @@ def check_folders(
     cache_dir: Path | None = None,
     on_done: Callable[[Path, Result], None] | None = None,
     display=None,
+    rules_options: dict | None = None,
 ) -> list[Result]:
     """A result per folder, in the order given. `cache_dir=None` disables the claims cache.
+
+    `rules_options` are keyword arguments for `load_rules` (extra folders, select, ignore),
+    applied in this process and in every worker.
 
     `display` (a context manager, e.g. a progress bar) is entered only once the worker
     processes exist, so no display thread is running when they are forked.
@@ -114,7 +118,8 @@ def check_folders(
 
     folders = [Path(f) for f in folders]
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    rules = load_rules()  # once, before any fork, so forked workers need not load them again
+    rules_options = dict(rules_options or {})
+    rules = load_rules(**rules_options)  # once, before any fork, so forked workers need not load them again
     cache = str(Path(cache_dir).resolve()) if cache_dir is not None else None
     results: list[Result | None] = [None] * len(folders)
     with contextlib.ExitStack() as stack:
@@ -129,7 +134,7 @@ def check_folders(
         if jobs > 1 and len(folders) > 1:
             _worker["rules"] = rules
             try:
-                _check_in_pool(folders, min(jobs, len(folders)), cache, results, on_done, show)
+                _check_in_pool(folders, min(jobs, len(folders)), cache, rules_options, results, on_done, show)
             except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
                 pass
             finally:
@@ -146,8 +151,8 @@ def check_folders(
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, workers, cache, results, on_done, started) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
+def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options))
     try:
         futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
         started()

@@ -94,6 +94,11 @@ def test_the_key_changes_with_content_rules_and_tool_version(monkeypatch):
         version = "rules-2"
 
     assert cache.key(source(), Rules()) != base
+
+    class Narrower(Rules):
+        rules = [type("Rule", (), {"code": "FC101"})()]
+
+    assert cache.key(source(), Narrower()) != cache.key(source(), Rules()), "select/ignore must change the key"
     monkeypatch.setattr(cache, "code_version", lambda: "another engine")
     assert cache.key(source(), None) != base
 

@@ -119,6 +119,19 @@ def test_skipped_files_are_warnings_and_do_not_stop_the_story(toy_engine, tmp_pa
     assert json.loads(result.stdout)["problems"][0]["path"] == "scan.pdf"
 
 
+def test_an_unusable_rule_file_is_exit_2_without_traceback(tmp_path, story_files, monkeypatch):
+    import factcheck.ruleset as ruleset
+
+    def broken(**_):
+        raise ruleset.RuleError("rules/deaths.toml: key 'code': missing")
+
+    monkeypatch.setattr(ruleset, "load_rules", broken)
+    monkeypatch.chdir(tmp_path)
+    story_files(tmp_path / "story", CONFLICT)
+    result = check("story", "-j", "1")
+    assert (result.exit_code, result.stderr) == (2, "error: rules/deaths.toml: key 'code': missing\n")
+
+
 def test_a_usage_error_is_exit_2(tmp_path):
     assert check(tmp_path, "--format", "xml").exit_code == 2
     assert check(tmp_path, "--jobs", "0").exit_code == 2

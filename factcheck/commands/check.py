@@ -158,6 +158,13 @@ def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, sh
     return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress)
 
 
+def _rule_errors() -> tuple[type[BaseException], ...]:
+    from factcheck import ruleset
+
+    error = getattr(ruleset, "RuleError", None)
+    return (error,) if isinstance(error, type) and issubclass(error, Exception) else ()
+
+
 def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list[StoryFailure]]:
     """Reports with at least one readable article, and failures for the rest; warnings printed."""
     from factcheck.output import problem_path
@@ -284,7 +291,10 @@ def main(
             check_output_target(target, articles, folders, what)
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
-    results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress) if folders else []
+    try:
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress) if folders else []
+    except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
+        raise InputError(str(e)) from None
     reports, more = split_results(results, verbose)
     failures += more
     report_failures(failures, verbose)
