@@ -58,14 +58,21 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
         mine = sorted(c.context.places & distinctive)
         for other in mine[1:]:
             parent[find(other)] = find(mine[0])
+    # each event is named by its place most often given with it
+    mentions = Counter(p for c in claims for p in c.context.places & distinctive)
+    name = {}
+    for p in distinctive:
+        root = find(p)
+        if root not in name or (mentions[p], -len(p)) > (mentions[name[root]], -len(name[root])):
+            name[root] = p
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         mine = sorted(c.context.places & distinctive)
-        groups[find(mine[0]) if mine else ""].append(c)
+        groups[name[find(mine[0])] if mine else ""].append(c)
     if "" in groups and len(groups) > 1:
         texts = [s.clean.lower() for s in sources]
         spread = {
-            key: sum(any(regex.search(rf"\b{regex.escape(p)}\b", t) for p in distinctive if find(p) == key) for t in texts)
+            key: sum(any(regex.search(rf"\b{regex.escape(p)}\b", t) for p in distinctive if name[find(p)] == key) for t in texts)
             for key in groups if key
         }
         best = max(spread.values())

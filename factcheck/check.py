@@ -6,6 +6,7 @@ from pathlib import Path
 from factcheck.align import align_claims
 from factcheck.compare import compare_facts
 from factcheck.extract import extract_claims
+from factcheck.infer import infer_publication_dates
 from factcheck.load import load_story
 from factcheck.model import Claim, Source, StoryReport
 from factcheck.ruleset import RuleSet, load_rules
@@ -25,12 +26,13 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None) -> S
     rules = rules or load_rules()
     claims_of = claims_of or source_claims
     loaded = load_story(Path(folder))
+    sources = infer_publication_dates(loaded.sources, rules)
     claims = []
-    for source in loaded.sources:
+    for source in sources:
         claims.extend(claims_of(source, rules))
-    facts = align_claims(claims, loaded.sources, rules)
-    findings = compare_facts(facts, loaded.sources, rules)
-    return StoryReport(Path(folder), loaded.sources, findings, loaded.problems, loaded.duplicates)
+    facts = align_claims(claims, sources, rules)
+    findings = compare_facts(facts, sources, rules)
+    return StoryReport(Path(folder), sources, findings, loaded.problems, loaded.duplicates)
 
 
 def story_folders(path: Path, recursive: bool) -> list[Path]:

@@ -92,10 +92,12 @@ def _offsets(source: Source, sentence: Sentence, start: int, end: int) -> tuple[
 
 def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int, value, ruleset: RuleSet, **fields) -> Claim:
     first, last = _offsets(source, sentence, start, end)
+    # a date belongs to its whole sentence's event; a count to the clause around it
+    around = sentence.text if rule.type == "date" else _window(sentence, start, end)
     return Claim(
         kind=rule.kind, rule=rule.code, source=source.name, value=value, start=first, end=last,
         words=sentence.text[start:end], sentence=sentence, severity=rule.severity,
-        context=read_context(_window(sentence, start, end), ruleset), **fields,
+        context=read_context(around, ruleset), **fields,
     )
 
 
@@ -237,7 +239,7 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if not near:
             continue
         distance, event_class = min(near)
-        if distance > 80 or event_class not in wanted:
+        if distance > 150 or event_class not in wanted:
             continue
         claims.append(
             _claim(rule, source, sentence, mention.start, mention.end, mention.value.isoformat(), ruleset, subject=event_class)
