@@ -35,3 +35,218 @@ def test_a_date_inside_the_story_is_not_a_dateline():
 def test_no_date_in_the_head_is_unknown():
     text = "A headline\n\n" + "Words of the story go on here. " * 30 + "\nDate: 2015-11-23\n"
     assert find_publication_date(text) == (None, "unknown")
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+import time  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from factcheck.dates import DateMention, find_date_mentions  # noqa: E402
+
+MONDAY = date(2015, 1, 19)  # a Monday
+
+
+def mentions(text, published=MONDAY):
+    return [(m.phrase, m.value) for m in find_date_mentions(text, published)]
+
+
+def only(text, published=MONDAY) -> DateMention:
+    found = find_date_mentions(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        ("The council met on Monday.", "Monday", date(2015, 1, 19)),  # same day
+        ("He was shot last Thursday.", "last Thursday", date(2015, 1, 15)),
+        ("He was shot on Thursday.", "Thursday", date(2015, 1, 15)),
+        ("Police raided the flat Saturday.", "Saturday", date(2015, 1, 17)),
+        ("The vigil was held Sunday night.", "Sunday night", date(2015, 1, 18)),
+        ("It began early Sunday morning.", "early Sunday morning", date(2015, 1, 18)),
+        ("They met this past Thursday.", "this past Thursday", date(2015, 1, 15)),
+    ],
+)
+def test_weekdays_follow_the_newsroom_rule(text, phrase, expected):
+    m = only(text)
+    assert (m.phrase, m.value, m.precision, m.relative) == (phrase, expected, "day", True)
+
+
+def test_last_weekday_is_never_the_publication_day():
+    assert only("He resigned last Monday.").value == date(2015, 1, 12)
+    assert only("He resigned on Monday.").value == date(2015, 1, 19)
+
+
+def test_next_weekday_looks_forward():
+    m = only("The trial opens next Monday.")
+    assert (m.value, m.future) == (date(2015, 1, 26), True)
+
+
+def test_future_tense_is_flagged_but_keeps_the_rule():
+    m = only("He will be buried Saturday.")
+    assert (m.value, m.future) == (date(2015, 1, 17), True)
+    assert only("He was buried Saturday.").future is False
+
+
+@pytest.mark.parametrize(
+    "text, published, phrase, expected",
+    [
+        ("The raid on Jan. 9 killed two.", MONDAY, "Jan. 9", date(2015, 1, 9)),
+        ("It happened on Dec. 31.", date(2015, 1, 5), "Dec. 31", date(2014, 12, 31)),  # rollover
+        ("It is set for Jan. 6.", date(2015, 1, 5), "Jan. 6", date(2015, 1, 6)),  # a day of slack
+        ("It happened Jan. 7.", date(2015, 1, 5), "Jan. 7", date(2014, 1, 7)),
+        ("The June 29, 2014 raid.", MONDAY, "June 29, 2014", date(2014, 6, 29)),
+        ("The July 29, 2014, shooting left three dead.", MONDAY, "July 29, 2014", date(2014, 7, 29)),
+        ("Officers fired on Aug. 9, 2015.", MONDAY, "Aug. 9, 2015", date(2015, 8, 9)),
+        ("He was arrested on August 8th.", date(2015, 8, 10), "August 8th", date(2015, 8, 8)),
+        ("The Sept. 11, 2001, attacks.", MONDAY, "Sept. 11, 2001", date(2001, 9, 11)),
+        ("Filed March 31, 2013 in court.", MONDAY, "March 31, 2013", date(2013, 3, 31)),
+        ("Posted Wednesday, April 8, 2015.", MONDAY, "Wednesday, April 8, 2015", date(2015, 4, 8)),
+        ("SEPT. 13 — A blast.", date(2015, 9, 14), "SEPT. 13", date(2015, 9, 13)),
+        ("Recorded 2015-08-10 at noon.", MONDAY, "2015-08-10", date(2015, 8, 10)),
+        ("Recorded 8/9/2015 at noon.", MONDAY, "8/9/2015", date(2015, 8, 9)),
+        ("It opened 9 June 2015.", MONDAY, "9 June 2015", date(2015, 6, 9)),
+        ("It opened on the 9th of June.", MONDAY, "9th of June", date(2014, 6, 9)),
+        ("Since 31 December nobody left.", date(2015, 1, 5), "31 December", date(2014, 12, 31)),
+    ],
+)
+def test_calendar_dates(text, published, phrase, expected):
+    m = only(text, published)
+    assert (m.phrase, m.value, m.precision, m.relative) == (phrase, expected, "day", False)
+    assert text[m.start : m.end] == phrase
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        ("He died yesterday.", "yesterday", date(2015, 1, 18)),
+        ("Shots rang out late last night.", "late last night", date(2015, 1, 18)),
+        ("The mayor spoke today.", "today", date(2015, 1, 19)),
+        ("Crowds gathered this morning.", "this morning", date(2015, 1, 19)),
+        ("The two met the day before yesterday.", "the day before yesterday", date(2015, 1, 17)),
+        ("It was stolen two days ago.", "two days ago", date(2015, 1, 17)),
+        ("YESTERDAY a bomb went off.", "YESTERDAY", date(2015, 1, 18)),
+    ],
+)
+def test_days_counted_from_publication(text, phrase, expected):
+    m = only(text)
+    assert (m.phrase, m.value, m.precision, m.relative) == (phrase, expected, "day", True)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, precision",
+    [
+        ("Arrests began last week.", "last week", "week"),
+        ("The attacks earlier this month shocked Paris.", "earlier this month", "month"),
+        ("Prices rose last year.", "last year", "year"),
+    ],
+)
+def test_vague_periods_are_mentions_without_a_day(text, phrase, precision):
+    m = only(text)
+    assert (m.phrase, m.value, m.precision, m.relative) == (phrase, None, precision, True)
+
+
+@pytest.mark.parametrize(
+    "text, published, phrase, expected, precision",
+    [
+        ("He moved there in May.", MONDAY, "May", date(2014, 5, 1), "month"),
+        ("He moved there in January.", MONDAY, "January", date(2015, 1, 1), "month"),
+        ("Talks began in June 2014.", MONDAY, "June 2014", date(2014, 6, 1), "month"),
+        ("Talks began in mid-June.", MONDAY, "mid-June", date(2014, 6, 1), "month"),
+        ("The group formed in 2014.", MONDAY, "2014", date(2014, 1, 1), "year"),
+        ("The group formed in early 2013.", MONDAY, "early 2013", date(2013, 1, 1), "year"),
+    ],
+)
+def test_months_and_years(text, published, phrase, expected, precision):
+    m = only(text, published)
+    assert (m.phrase, m.value, m.precision) == (phrase, expected, precision)
+
+
+def test_holidays_take_the_latest_year():
+    assert mentions("Fireworks on New Year's Eve.", date(2015, 1, 5)) == [("New Year's Eve", date(2014, 12, 31))]
+    assert mentions("Quiet on New Year's Day.", date(2015, 1, 5)) == [("New Year's Day", date(2015, 1, 1))]
+    assert mentions("Shops shut on New Year's Eve.", date(2015, 12, 31)) == [("New Year's Eve", date(2015, 12, 31))]
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    found = find_date_mentions("On Monday, yesterday, Jan. 9 and June 29, 2014, last week.", None)
+    assert [(m.phrase, m.value) for m in found] == [
+        ("Monday", None),
+        ("yesterday", None),
+        ("Jan. 9", None),  # no year to take
+        ("June 29, 2014", date(2014, 6, 29)),
+        ("last week", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need an alliance. We need to share information more.",
+        "He may go to Brussels, she said, and may stay.",
+        "The shots were fired at 2:45 a.m. in the 700 block of Main Street.",
+        "A 33-year-old man and a 19-year-old were held.",
+        "March forward, the crowd chanted, as the march went on.",
+        "Image 1 of 40",
+        "Jan Peters and Theresa May spoke to USA Today.",
+        "The 2015 budget, 1,200 officers, 3.5 million euros.",
+    ],
+)
+def test_words_that_are_not_dates(text):
+    assert find_date_mentions(text, MONDAY) == []
+
+
+def test_several_mentions_in_one_text_in_order():
+    text = "On Monday, three days after the Jan. 16 raids in Verviers, ministers met; the attacks earlier this month killed 17."
+    assert mentions(text) == [
+        ("Monday", date(2015, 1, 19)),
+        ("Jan. 16", date(2015, 1, 16)),
+        ("earlier this month", None),
+    ]
+
+
+def test_dateparser_is_asked_once_per_phrase_and_day(monkeypatch):
+    import dateparser
+
+    calls = []
+    real = dateparser.parse
+    monkeypatch.setattr(dateparser, "parse", lambda *a, **k: calls.append(a) or real(*a, **k))
+    published = date(2011, 3, 21)
+    for _ in range(3):
+        assert mentions("It began on the 17th of March.", published) == [("17th of March", date(2011, 3, 17))]
+    assert len(calls) == 1
+
+
+def test_long_near_misses_stay_linear():
+    text = ("last early on in mid- May may 1 2 3 Jan Jan. " * 4000) + "\n" + (" " * 50_000) + "Monday"
+    started = time.perf_counter()
+    found = find_date_mentions(text, MONDAY)
+    assert time.perf_counter() - started < 5
+    assert found[-1].phrase == "Monday"
+
+
+_FRAGMENTS = st.sampled_from(
+    ["Monday", "last ", "early ", "on ", "in ", "mid-", "Jan.", "Jan", "June", "May", "may", " 9", "9th",
+     " of ", ", 2014", "2015-08-10", "8/9/2015", "yesterday", "today", "tonight", "last night", "two days",
+     " ago", "this ", "week", "month", "year", "New Year's Eve", "Christmas", "USA ", " ", "\n", ".", ",",
+     "-", "/", ":", "'s", "Sept. 31", "Feb. 29", "Sunday night", "the day before "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.one_of(_FRAGMENTS, st.text(max_size=8)), max_size=30).map("".join),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))),
+)
+def test_any_text_gives_mentions_inside_it(text, published):
+    found = find_date_mentions(text, published)
+    last_end = 0
+    for m in found:
+        assert last_end <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.phrase
+        assert m.precision in ("day", "week", "month", "year")
+        last_end = m.end
