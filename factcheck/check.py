@@ -18,21 +18,45 @@ def source_claims(source: Source, rules: RuleSet) -> list[Claim]:
     return extract_claims(source, split_sentences(source), rules)
 
 
-def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None) -> StoryReport:
+def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, config=None, suppress: bool = True) -> StoryReport:
     """Load, split, extract, align and compare the articles of one story.
 
     `claims_of(source, rules)` replaces `source_claims` (the CLI passes a cached version).
+    `config` (a factcheck.config.Config) picks the rules when none are given and shapes the
+    claims; with `suppress`, the articles' `factcheck: ignore[...]` comments remove claims.
     """
-    rules = rules or load_rules()
+    rules = rules or (config.ruleset() if config is not None else load_rules())
     claims_of = claims_of or source_claims
-    loaded = load_story(Path(folder))
+    loaded = load_story(Path(folder), **_load_options(config))
     sources = infer_publication_dates(loaded.sources, rules)
     claims = []
     for source in sources:
         claims.extend(claims_of(source, rules))
+    claims, notes = settle_claims(sources, claims, rules, config, suppress)
     facts = align_claims(claims, sources, rules)
     findings = compare_facts(facts, sources, rules)
-    return StoryReport(Path(folder), sources, findings, loaded.problems, loaded.duplicates)
+    return StoryReport(Path(folder), sources, findings, loaded.problems + notes, loaded.duplicates)
+
+
+def _load_options(config) -> dict:
+    """Loader options a config sets; none when it keeps the loader's own defaults."""
+    if config is None or config.origins.get("max-file-size", "default") == "default":
+        return {}
+    return {"max_bytes": config.max_file_size}
+
+
+def settle_claims(sources: list[Source], claims: list[Claim], rules: RuleSet, config=None, suppress: bool = True):
+    """(claims, problems): the claims as the user asked to see them, before alignment, so
+    every output format agrees. Suppressions first, then the config's selection, severities
+    and per-source ignores (applied to claims, not rules, so cached claims obey them too)."""
+    notes = []
+    if suppress:
+        from factcheck.suppress import apply_suppressions
+
+        claims, notes = apply_suppressions(sources, claims, rules)
+    if config is not None:
+        claims = config.apply(sources, claims, rules)
+    return claims, notes
 
 
 def story_folders(path: Path, recursive: bool) -> list[Path]:
@@ -45,6 +69,9 @@ def story_folders(path: Path, recursive: bool) -> list[Path]:
     return sorted(folders)
 
 
-def check_paths(paths: list[Path], recursive: bool = False, rules: RuleSet | None = None) -> list[StoryReport]:
-    rules = rules or load_rules()
-    return [check_story(folder, rules) for path in paths for folder in story_folders(Path(path), recursive)]
+def check_paths(paths: list[Path], recursive: bool = False, rules: RuleSet | None = None, *, config=None, suppress: bool = True) -> list[StoryReport]:
+    rules = rules or (config.ruleset() if config is not None else load_rules())
+    return [
+        check_story(folder, rules, config=config, suppress=suppress)
+        for path in paths for folder in story_folders(Path(path), recursive)
+    ]
