@@ -320,6 +320,8 @@ def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
     A long text that would take the pattern unreasonably long (it should not: the
     pattern is linear) returns the mentions found until then.
     """
+    if isinstance(published, datetime):  # a datetime would not compare with the days computed
+        published = published.date()
     mentions: list[DateMention] = []
     last_end = 0
     if len(text) >= _TIMEOUT_FROM:
@@ -335,7 +337,10 @@ def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
             # "Wednesday, April 8"); the first, longest reading stands.
             if start < last_end:
                 continue
-            mention = _read(kind, regs, text, start, end, published)
+            try:
+                mention = _read(kind, regs, text, start, end, published)
+            except (OverflowError, ValueError):  # published at the very ends of the calendar
+                mention = _read(kind, regs, text, start, end, None)
             if mention is not None:
                 mentions.append(mention)
                 last_end = end
