@@ -101,6 +101,7 @@ class Config:
 
         everything = load_rules([*self.rules, *map(Path, extra_dirs)])
         check_examples(everything)
+        _check_slugs(everything)
         slugs = {r.code: r.slug for r in everything.rules}
         self._check_selectors(slugs, everything.rules)
         chosen = [
@@ -116,6 +117,12 @@ class Config:
         picked = ",".join(f"{r.code}={r.severity}" for r in chosen)
         everything.version = f"{everything.version}-{hashlib.sha256(picked.encode()).hexdigest()[:8]}"
         return everything
+
+    def rules_options(self, extra_dirs: list[Path] | tuple = ()) -> dict:
+        """Keyword arguments for `load_rules` that pick the same rules as `ruleset()` (for
+        worker processes; `ruleset()` is what checks the files and the selectors)."""
+        select = None if "*" in self.select else list(self.select)
+        return {"extra_dirs": [*self.rules, *map(Path, extra_dirs)], "select": select, "ignore": list(self.ignore) or None}
 
     def severity_of(self, code: str, slugs: dict[str, str]) -> str | None:
         for key, level in self.severity.items():
@@ -179,6 +186,18 @@ class Config:
             except (ValueError, OSError):
                 pass
         return any(fnmatch.fnmatchcase(n, glob) for n in names)
+
+
+def _check_slugs(rules) -> None:
+    """Two rules with one slug would make `factcheck rule SLUG` and slug selectors ambiguous."""
+    from factcheck.ruleset import RuleError
+
+    seen = {}
+    for rule in rules.rules:
+        if rule.slug in seen:
+            other = seen[rule.slug]
+            raise RuleError(f"{rule.origin}: key 'slug': duplicate slug '{rule.slug}' ({rule.code}; {other.code} in {other.origin} has it too)")
+        seen[rule.slug] = rule
 
 
 # --- finding and reading ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 
 RESCUED = '''code = "FC401"
-slug = "rescued"
+slug = "rescues"
 kind = "rescued"
 type = "toll"
 severity = "warning"
@@ -91,7 +91,7 @@ def test_rules_json(tmp_path, monkeypatch):
 def test_a_new_rule_folder_shows_in_rules(rescued):
     result = invoke("rules", "--rules", rescued)
     row = next(line for line in result.stdout.splitlines() if "FC401" in line)
-    assert "rescued" in row and "toll" in row and "warning" in row and "house-rules/rescued.toml" in row
+    assert "rescues" in row and "toll" in row and "warning" in row and "house-rules/rescued.toml" in row
     rows = json.loads(invoke("rules", "--rules", rescued, "--format", "json").stdout)
     assert {"code": "FC401", "builtin": False}.items() <= next(r for r in rows if r["code"] == "FC401").items()
 
@@ -142,9 +142,9 @@ def test_rule_json(tmp_path, monkeypatch):
 
 
 def test_rule_of_a_new_rule_file(rescued):
-    result = invoke("rule", "rescued", "--rules", rescued)
+    result = invoke("rule", "rescues", "--rules", rescued)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# rescued (FC401)\n")
+    assert result.stdout.startswith("# rescues (FC401)\n")
     assert "Defined in house-rules/rescued.toml." in result.stdout
     assert '"pulled alive from the rubble"' in result.stdout
 
@@ -162,9 +162,9 @@ def test_an_unknown_rule_is_exit_2_in_one_line(tmp_path, monkeypatch, name):
 
 
 def test_test_rules_passes_the_shipped_and_new_rules(rescued):
-    result = invoke("test-rules", "--rules", rescued, "--select", "FC401,FC2")
+    result = invoke("test-rules", "--rules", rescued, "--select", "FC401,age")
     assert result.exit_code == 0, result.output
-    assert "PASS  FC401 rescued example 1  (house-rules/rescued.toml:18)" in result.stdout
+    assert "PASS  FC401 rescues example 1  (house-rules/rescued.toml:18)" in result.stdout
     assert "PASS  FC202 age example 1" in result.stdout
     assert result.stdout.splitlines()[-1].endswith(" passed, 0 failed")
 
@@ -172,16 +172,16 @@ def test_test_rules_passes_the_shipped_and_new_rules(rescued):
 def test_a_broken_example_fails_with_exit_1_and_the_difference(rescued):
     path = rescued / "rescued.toml"
     path.write_text(path.read_text().replace("expect = [40]", "expect = [41]"), encoding="utf-8")
-    result = invoke("test-rules", "--rules", rescued, "--select", "rescued")
+    result = invoke("test-rules", "--rules", rescued, "--select", "rescues")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    i = lines.index("FAIL  FC401 rescued example 2  (house-rules/rescued.toml:22)")
+    i = lines.index("FAIL  FC401 rescues example 2  (house-rules/rescued.toml:22)")
     assert lines[i + 1] == "      text: Crews said 40 people were pulled alive from the rubble."
     assert lines[i + 2] == "      expected [41], got [40] (missing [41]; unexpected [40])"
     assert lines[-1] == "2 passed, 1 failed"
-    quiet = invoke("test-rules", "--rules", rescued, "--select", "rescued", "-q")
-    assert "PASS" not in quiet.stdout and "FAIL  FC401 rescued example 2" in quiet.stdout
-    doc = json.loads(invoke("test-rules", "--rules", rescued, "--select", "rescued", "--format", "json").stdout)
+    quiet = invoke("test-rules", "--rules", rescued, "--select", "rescues", "-q")
+    assert "PASS" not in quiet.stdout and "FAIL  FC401 rescues example 2" in quiet.stdout
+    doc = json.loads(invoke("test-rules", "--rules", rescued, "--select", "rescues", "--format", "json").stdout)
     assert doc["failed"] == 1
     assert next(r for r in doc["results"] if not r["passed"])["difference"] == "expected [41], got [40] (missing [41]; unexpected [40])"
 
@@ -191,16 +191,16 @@ def test_test_rules_runs_annotated_fixtures(rescued, tmp_path):
     story.mkdir(parents=True)
     (story / "a.md").write_text(
         "Quake\n\n<!-- expect: FC401 12 -->\nFirefighters rescued 12 people from the roof.\n\n"
-        "<!-- ok: rescued -->\nThe search went on all night.\n\n"
+        "<!-- ok: rescues -->\nThe search went on all night.\n\n"
         "<!-- expect: FC401 7 -->\nSeven people were killed.\n",
         encoding="utf-8",
     )
     result = invoke("test-rules", tmp_path / "fixtures", "--rules", rescued, "--select", "FC401")
     assert result.exit_code == 1
-    assert "PASS  FC401 rescued at fixtures/quake/a.md:3" in result.stdout.replace(str(tmp_path) + "/", "")
-    assert "PASS  FC401 rescued at fixtures/quake/a.md:6" in result.stdout.replace(str(tmp_path) + "/", "")
+    assert "PASS  FC401 rescues at fixtures/quake/a.md:3" in result.stdout.replace(str(tmp_path) + "/", "")
+    assert "PASS  FC401 rescues at fixtures/quake/a.md:6" in result.stdout.replace(str(tmp_path) + "/", "")
     out = result.stdout.replace(str(tmp_path) + "/", "")
-    assert "FAIL  FC401 rescued at fixtures/quake/a.md:9" in out
+    assert "FAIL  FC401 rescues at fixtures/quake/a.md:9" in out
     assert "      expected [7], got [] (missing [7])" in out
 
 
@@ -208,7 +208,7 @@ def test_a_rule_without_a_negative_example_is_warned_about(rescued):
     path = rescued / "rescued.toml"
     path.write_text(path.read_text().replace("expect = []", "expect = [3]"), encoding="utf-8")
     result = invoke("test-rules", "--rules", rescued, "--select", "FC401")
-    assert "warning: FC401 rescued: no negative example" in result.stderr
+    assert "warning: FC401 rescues: no negative example" in result.stderr
 
 
 # --- broken rule files: exit 2, one line ----------------------------------------------------
@@ -229,7 +229,7 @@ def broken(folder: Path, old: str, new: str) -> None:
     ('[[examples]]\ntext = "Crews', '[[examples]]\ntxt = "Crews', ["rescued.toml:22: examples[2]: unknown key 'txt'"]),
     ('after = ["rescued",', 'after = "rescued"\nunused = [', ["rescued.toml: unknown key 'unused'"]),
     ('zero = [', 'zero = "no one was rescued"\nx = [', ["rescued.toml: unknown key 'x'"]),
-    ('slug = "rescued"', 'slug = "Rescued People"', ["rescued.toml: key 'slug': 'Rescued People' must be lower-case"]),
+    ('slug = "rescues"', 'slug = "Rescued People"', ["rescued.toml: key 'slug': 'Rescued People' must be lower-case"]),
     ('code = "FC401"', 'code = "FC401', ["rescued.toml: ", "line 1"]),
     ('code = "FC401"', 'code = "R401"', ["rescued.toml: key 'code': 'R401' is not of the form FC123"]),
 ])
@@ -245,7 +245,7 @@ def test_a_word_list_given_as_a_string_is_named(rescued):
 
 
 def test_a_duplicate_code_in_one_folder(rescued):
-    (rescued / "saved.toml").write_text(RESCUED.replace('slug = "rescued"', 'slug = "saved"'), encoding="utf-8")
+    (rescued / "saved.toml").write_text(RESCUED.replace('slug = "rescues"', 'slug = "saved"'), encoding="utf-8")
     one_error_line(invoke("rules", "--rules", rescued), "saved.toml: key 'code': duplicate code FC401 (also in", "rescued.toml")
 
 
@@ -259,3 +259,8 @@ def test_a_fixture_marker_that_does_not_parse_is_exit_2(tmp_path, monkeypatch):
     (tmp_path / "fx").mkdir()
     (tmp_path / "fx" / "a.txt").write_text("Title\n\n<!-- expect: FC101 -->\nTen died.\n", encoding="utf-8")
     one_error_line(invoke("test-rules", "fx"), "fx/a.txt:3: expect marker without a value")
+
+
+def test_a_slug_used_by_two_rules_is_an_error(rescued):
+    (rescued / "saved.toml").write_text(RESCUED.replace('code = "FC401"', 'code = "FC402"'), encoding="utf-8")
+    one_error_line(invoke("rules", "--rules", rescued), "saved.toml: key 'slug': duplicate slug 'rescues' (FC402; FC401 in")

@@ -10,7 +10,7 @@ from factcheck.rule_tests import FixtureError, examples_of, run_all
 from factcheck.ruleset import RuleError, load_rules
 
 RESCUED = '''code = "FC401"
-slug = "rescued"
+slug = "rescues"
 kind = "rescued"
 type = "toll"
 severity = "warning"
@@ -49,7 +49,7 @@ expect = [12, 12]
     run = run_all(load_rules([folder]), select=["FC401"])
     assert [r.passed for r in run.results] == [True, True, False]
     failed = run.failed[0]
-    assert failed.name == "FC401 rescued example 3"
+    assert failed.name == "FC401 rescues example 3"
     assert failed.where == f"{folder / 'rescued.toml'}:20"
     assert failed.difference() == "expected [12, 12], got [12] (missing [12])"
 
@@ -60,7 +60,7 @@ def test_the_difference_names_unexpected_values(tmp_path):
 text = "Crews rescued 12 people and later rescued 3 more people."
 expect = []
 ''')
-    run = run_all(load_rules([folder]), select=["rescued"])
+    run = run_all(load_rules([folder]), select=["rescues"])
     assert run.failed[0].difference() == "expected [], got [12] (unexpected [12])"
 
 
