@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 import regex
 
 from factcheck.model import Claim, Fact, Source
+from factcheck.numbers import VAGUE
 from factcheck.ruleset import RuleSet
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -20,17 +21,20 @@ _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
 def _subject_class(claim: Claim, ruleset: RuleSet | None) -> str:
-    if claim.kind == "count":
+    """Which claims a claim can be compared with: counts of things by their noun, tolls by who was hit."""
+    rule = ruleset.by_code(claim.rule) if ruleset else None
+    if claim.kind == "count" and (rule is None or rule.type == "count"):
         return f"{claim.rule}:{claim.subject}"
     subject = ruleset.subjects.get(claim.subject) if ruleset else None
-    rule = ruleset.by_code(claim.rule) if ruleset else None
     if rule is not None and rule.data.get("any_subject_is_total") and (subject is None or subject.group != "police"):
-        return "total"
-    if subject is None or subject.group == "total":
-        return "total"
-    if subject.group == "subgroup":
-        return f"subgroup:{claim.subject}"
-    return subject.group
+        group = "total"
+    elif subject is None or subject.group == "total":
+        group = "total"
+    elif subject.group == "subgroup":
+        group = f"subgroup:{claim.subject}"
+    else:
+        group = subject.group
+    return f"{claim.rule}:{group}" if claim.kind == "count" else group
 
 
 def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[Claim]]:
@@ -82,8 +86,14 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
     return groups
 
 
+def _vague(claim: Claim) -> bool:
+    return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
+
+
 def representative(claims: list[Claim]) -> Claim:
-    """The claim that stands for a source: its most repeated value, the earliest on a tie."""
+    """The claim that stands for a source: a stated number over a vague one ("dozens"), then
+    its most repeated value, then the earliest."""
+    claims = [c for c in claims if not _vague(c)] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
     return min((c for c in claims if counts[c.value] == best), key=lambda c: c.start)

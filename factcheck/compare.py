@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from factcheck.numbers import VAGUE
+from factcheck.align import _vague as _vague
 import regex
 
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Fact, Finding, Quantity, Source
@@ -74,11 +74,6 @@ def _common(readings_per_claim: list[list[Reading]]) -> list[Reading] | None:
     if len(readings_per_claim) <= 12:
         walk(0, -INFINITY, INFINITY, [])
     return best[1] if best else None
-
-
-def _vague(claim: Claim) -> bool:
-    """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
-    return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
 
 
 def _published(sources: dict[str, Source], name: str) -> date | None:

@@ -37,7 +37,7 @@ _HISTORY = regex.compile(
 )
 _CHANGED = regex.compile(
     r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
-    r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing)\s+(?:\w+\s+){0,3}?to|updated)\b",
+    r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing|brings|brought|raised|revised)\s+(?:\w+\s+){0,3}?to|updated)\b",
     regex.I,
 )
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
@@ -176,6 +176,9 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...
 
 
 _PART_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$", regex.I)
+# "198 passengers and 14 crew": each count is a part of a sum
+_SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+[\p{{L}}-]+", regex.I)
+_SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+[\p{{L}}-]+\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
@@ -184,6 +187,8 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         for m in pattern.finditer(sentence.text, timeout=1.0):
             if _PART_BEFORE.search(sentence.text[: m.start()]):
                 continue  # "11 hurt, including three firefighters": a part, counted with its total
+            if _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()]):
+                continue
             q = quantity(m.groupdict().get("q"), m["num"])
             if q is None or q.value == 0:
                 continue

@@ -138,7 +138,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     frames = []
     if rule.words("after"):
         # "Three people, including the gunman, died": a named part may stand before the verb
-        frames.append(("after", "{n} {who}" + r"(?:,\s+(?:including|among\s+them)\s+[^,.;]{1,40},)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        frames.append(("after", "{n} {who}" + r"(?:,\s+(?:including|among\s+them)\s+[^.;]{1,60}?,)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
     if rule.words("left"):
