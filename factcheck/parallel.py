@@ -51,13 +51,15 @@ def _message(exc: BaseException, folder: str) -> str:
     return text or type(exc).__name__
 
 
-def check_one(folder: str | Path, rules=None, claims_of=None) -> Result:
-    """One story, with every failure turned into a StoryFailure for that folder."""
+def check_one(folder: str | Path, rules=None, claims_of=None, **options) -> Result:
+    """One story, with every failure turned into a StoryFailure for that folder.
+
+    `options` are keyword arguments for `check_story` (config, suppress)."""
     from factcheck.check import check_story
 
     folder = str(folder)
     try:
-        return check_story(Path(folder), rules, claims_of=claims_of)
+        return check_story(Path(folder), rules, claims_of=claims_of, **options)
     except _story_error_types() as e:
         skipped = "".join(f"{p.level}: {Path(folder) / p.path}: {p.message}\n" for p in getattr(e, "problems", None) or [])
         return StoryFailure(folder, _message(e, folder), detail=skipped)
@@ -78,7 +80,7 @@ def _claims_of(cache_dir: str | None):
     return CachedClaims(ClaimCache(Path(cache_dir)))
 
 
-def _init_worker(cache_dir: str | None, rules_options: dict) -> None:
+def _init_worker(cache_dir: str | None, rules_options: dict, check_options: dict | None = None) -> None:
     import signal
 
     from factcheck.ruleset import load_rules
@@ -92,10 +94,11 @@ def _init_worker(cache_dir: str | None, rules_options: dict) -> None:
     if "rules" not in _worker:
         _worker["rules"] = load_rules(**rules_options)
     _worker["claims_of"] = _claims_of(cache_dir)
+    _worker["options"] = dict(check_options or {})
 
 
 def _run_in_worker(folder: str) -> Result:
-    return check_one(folder, _worker["rules"], _worker["claims_of"])
+    return check_one(folder, _worker["rules"], _worker["claims_of"], **_worker.get("options", {}))
 
 
 def check_folders(
@@ -105,11 +108,13 @@ def check_folders(
     on_done: Callable[[Path, Result], None] | None = None,
     display=None,
     rules_options: dict | None = None,
+    check_options: dict | None = None,
 ) -> list[Result]:
     """A result per folder, in the order given. `cache_dir=None` disables the claims cache.
 
     `rules_options` are keyword arguments for `load_rules` (extra folders, select, ignore),
-    applied in this process and in every worker.
+    applied in this process and in every worker; `check_options` are keyword arguments for
+    `check_story` (a Config, suppress), passed the same way.
 
     `display` (a context manager, e.g. a progress bar) is entered only once the worker
     processes exist, so no display thread is running when they are forked.
@@ -134,7 +139,7 @@ def check_folders(
         if jobs > 1 and len(folders) > 1:
             _worker["rules"] = rules
             try:
-                _check_in_pool(folders, min(jobs, len(folders)), cache, rules_options, results, on_done, show)
+                _check_in_pool(folders, min(jobs, len(folders)), cache, rules_options, results, on_done, show, check_options)
             except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
                 pass
             finally:
@@ -145,14 +150,14 @@ def check_folders(
             show()
             claims_of = _claims_of(cache)
             for i in todo:
-                results[i] = check_one(folders[i], rules, claims_of)
+                results[i] = check_one(folders[i], rules, claims_of, **(check_options or {}))
                 if on_done:
                     on_done(folders[i], results[i])
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options))
+def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started, check_options=None) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options, check_options))
     try:
         futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
         started()
