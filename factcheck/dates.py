@@ -213,6 +213,7 @@ _NUMBER = (
     r"(?<![\d.,])\d{1,2}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a\s+few|a\s+couple\s+of|several)"
 )
+_DF_GAP = r"[^\S\n]+(?:of[^\S\n]+|)"  # between day and month in "9 June", "9th of June": one line
 _REL_PRE = r"(?:\b(?i:early|late|earlier|later)\s+|)"
 _VG_PRE = r"\b(?:(?i:earlier|later|early|late)\s+|)(?P<vgm>(?i:this|last|next|past))\s+"
 
@@ -222,8 +223,8 @@ _VG_PRE = r"\b(?:(?i:earlier|later|early|late)\s+|)(?P<vgm>(?i:this|last|next|pa
 
 # Anchored on a digit at the start of a number.
 _DIGIT_FORMS = [
-    # "9 June 2015", "9th of June"
-    rf"(?<![-/])(?P<s>)(?P<df>(?P<dfday>{_DAY})\s+(?:of\s+|)(?P<dfmon>{_MONTH})(?:,?\s+(?P<dfyear>{_YEAR})|))",
+    # "9 June 2015", "9th of June"; not "... toll reaches 15\nNov. 30, 2024", a headline and a dateline
+    rf"(?<![-/])(?P<s>)(?P<df>(?P<dfday>{_DAY}){_DF_GAP}(?P<dfmon>{_MONTH})(?:,?\s+(?P<dfyear>{_YEAR})|{_NOT_A_DAY_NEXT}))",
     # "2015-08-10"
     rf"(?<![-/])(?P<s>)(?P<iso>(?P<isoy>{_YEAR})-(?P<isom>[01]\d)-(?P<isod>[0-3]\d))(?![\d-])",
     # "8/9/2015"
@@ -243,7 +244,7 @@ _CAPITAL_FORMS = [
     rf"(?P<s>)(?P<mo>(?P<mon>{_MONTH}),?\s+(?P<moy>{_YEAR}))",
     # "Wednesday, April 8, 2015", "Sunday, 9 June 2015"
     rf"(?P<s>)(?P<md>{_WD},?\s+(?P<mdmon>{_MONTH})\s+(?P<mdday>{_DAY})(?:(?:,\s*|\s+)(?P<mdyear>{_YEAR})|))",
-    rf"(?P<s>)(?P<df>{_WD},?\s+(?P<dfday>{_DAY})\s+(?:of\s+|)(?P<dfmon>{_MONTH})(?:,?\s+(?P<dfyear>{_YEAR})|))",
+    rf"(?P<s>)(?P<df>{_WD},?\s+(?P<dfday>{_DAY}){_DF_GAP}(?P<dfmon>{_MONTH})(?:,?\s+(?P<dfyear>{_YEAR})|{_NOT_A_DAY_NEXT}))",
     # "last Thursday", "early Sunday morning", "Saturday afternoon", "this past Thursday"
     rf"(?={_WD})(?<=(?P<s>)(?:\b(?P<wkmod>(?i:last|this\s+past|this\s+coming|next|this))\s+|)"
     r"(?:\b(?i:early|late)\s+(?:(?i:on)\s+|)|))"
@@ -270,7 +271,8 @@ _LETTER_FORMS = [
     r"[yY](?:"
     rf"(?i:esterday)\b(?<=(?P<s>){_REL_PRE}(?:\b(?P<before>(?i:(?:the\s+|)day\s+before))\s+|)"
     rf"\b(?i:yesterday))(?:\s+{_TOD}|)(?P<rel>)"
-    rf"|\b(?<=(?P<s>){_REL_PRE}(?<!USA\s)\b(?i:today))(?P<rel>)"
+    # "Today" after a capitalised word is a title: "USA Today", "told Ilerna Today that"
+    rf"|\b(?<=(?P<s>){_REL_PRE}\b(?:(?i:today)(?<![A-Z][\w&'’-]*[ \t]T(?i:oday))))(?P<rel>)"
     rf"|(?i:ear)\b(?<=(?P<s>){_VG_PRE}(?i:year))(?P<vg>))",
     rf"[kK](?i:end|)\b(?<=(?P<s>){_VG_PRE}(?i:week(?:end|)))(?P<vg>)",
 ]

@@ -189,11 +189,17 @@ def test_without_a_publication_date_only_absolute_dates_resolve():
         "March forward, the crowd chanted, as the march went on.",
         "Image 1 of 40",
         "Jan Peters and Theresa May spoke to USA Today.",
+        "Survivor Marta Quiroga, 33, told Ilerna Today that the crew had fled.",
         "The 2015 budget, 1,200 officers, 3.5 million euros.",
     ],
 )
 def test_words_that_are_not_dates(text):
     assert find_date_mentions(text, MONDAY) == []
+
+
+def test_a_headline_number_does_not_join_the_dateline_below():
+    text = "Three arrested as toll reaches 15\nNov. 30, 2024 14:05 GMT\nBy Petra Lind"
+    assert mentions(text, date(2024, 11, 30)) == [("Nov. 30, 2024", date(2024, 11, 30))]
 
 
 def test_several_mentions_in_one_text_in_order():
