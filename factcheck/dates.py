@@ -48,12 +48,15 @@ _DATE_LINE = regex.compile(
 
 _UPPER_MONTHS = "|".join(w.upper() for w in _MONTH_WORDS)
 _ANY_MONTHS = "|".join(_MONTH_WORDS)
-# "April 8, 2015", "MARCH 2, 2024", and a month glued to a byline in capitals
-# ("JAMES KANTERJAN. 19, 2015"): there the month must be in capitals too.
+# "April 8, 2015", "MARCH 2, 2024", "20 February 2024", "2015-04-08", and a month glued
+# to a byline in capitals ("JAMES KANTERJAN. 19, 2015"): there the month must be in
+# capitals too.
 _DATELINE = regex.compile(
     rf"(?:(?<![A-Za-z])(?i:(?P<mon>{_ANY_MONTHS}))|(?<=[A-Z])(?P<mon>{_UPPER_MONTHS}))"
     r"\.?[ \t]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)"
     r"|(?<![\d/-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
+    rf"|(?<![\d.,:/-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?i:(?P<mon>{_ANY_MONTHS}))\b\.?,?[ \t]+"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 _UPDATED = regex.compile(r"(?i:updated|modified|revised)\W*(?:[A-Za-z]+\W+){0,2}$")
 _LABELLED = regex.compile(r"(?i:posted|published|first\s+published|date)\W*(?:[A-Za-z]+\W+){0,2}$")

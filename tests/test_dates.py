@@ -19,6 +19,7 @@ from factcheck.dates import DateMention, find_date_mentions, find_publication_da
         ("Posted: Wednesday, April 8, 2015 4:09 AM EDT\n\nA man ...", (date(2015, 4, 8), "dateline")),
         ("Crash on I-95\nJanuary 1, 2013 7:18 PM\n\nTwo people ...", (date(2013, 1, 1), "dateline")),
         ("MARCH 2, 2024\n\nFire crews ...", (date(2024, 3, 2), "dateline")),
+        ("Gas blast\nHatherley Gazette\nPublished: 20 February 2024, 3.15pm\n", (date(2024, 2, 20), "dateline")),
     ],
 )
 def test_publication_date_is_read_from_the_head(head, expected):
