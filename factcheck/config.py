@@ -99,7 +99,7 @@ class Config:
         from factcheck.ruleset import load_rules
         from factcheck.suppress import matches
 
-        everything = load_rules([*self.rules, *map(Path, extra_dirs)])
+        everything = load_rules(extra_dirs=[*self.rules, *map(Path, extra_dirs)])
         check_examples(everything)
         _check_slugs(everything)
         slugs = {r.code: r.slug for r in everything.rules}
