@@ -18,6 +18,7 @@ from pathlib import Path
 
 import typer
 
+from factcheck.commands import _settings as _s
 from factcheck.model import StoryReport
 from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, statistics_table
 
@@ -148,14 +149,28 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool) -> list:
+def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None) -> list:
     from factcheck.parallel import check_folders
 
+    settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
     progress = _progress(show_progress, len(folders))
     if progress is None:
-        return check_folders(folders, jobs, cache_dir)
+        return check_folders(folders, jobs, cache_dir, **settings)
     task = progress.add_task("checking", total=len(folders))
-    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress)
+    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress, **settings)
+
+
+def load_settings(paths: list[Path], config_file: Path | None, options: dict):
+    """The Config for this run (found from the first path), its rules checked once here so a
+    broken rule or config file is one error line, not a failure per story."""
+    from factcheck.config import ConfigError, load_config
+
+    try:
+        config = load_config(paths[0] if paths else Path.cwd(), config_file, options)
+        config.ruleset()
+    except (ConfigError, *_rule_errors()) as e:
+        raise InputError(str(e)) from None
+    return config
 
 
 def _rule_errors() -> tuple[type[BaseException], ...]:
@@ -236,25 +251,34 @@ def run(
         help="Story folders to check, each holding the articles of one story (default: the current folder).",
     ),
     output_format: Format = typer.Option(
-        Format.full, "--format", "--output-format", case_sensitive=False,
-        help="Report format: full (terminal), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+        None, "--format", "--output-format", case_sensitive=False, show_default=False,
+        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
     ),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
-    fail_on: FailOn = typer.Option(FailOn.conflict, "--fail-on", case_sensitive=False,
-                                   help="Exit 1 on conflicts only, or on explained discrepancies too."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
+                                   help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even if discrepancies are found (2 still means an error)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule, kind and status (on stderr for machine formats)."),
     baseline: Path = typer.Option(None, "--baseline", help="Report only discrepancies not recorded in this baseline file.", show_default=False),
     write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
+    config_file: Path = _s.CONFIG_OPTION,
+    rules_dirs: list[Path] = _s.RULES_OPTION,
+    select: list[str] = _s.SELECT_OPTION,
+    ignore: list[str] = _s.IGNORE_OPTION,
 ) -> None:
     try:
+        paths = list(paths or [Path(".")])
+        config = load_settings(paths, config_file, _s.overrides(
+            rules_dirs, select, ignore, output_format=output_format.value if output_format else None,
+            fail_on=fail_on.value if fail_on else None,
+        ))
         code = main(
-            list(paths or [Path(".")]), Format(output_format), output, recursive, verbose, FailOn(fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache,
+            paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
+            statistics, baseline, write_baseline, jobs, no_cache, config=config,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -268,7 +292,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool,
+    jobs: int | None, no_cache: bool, config=None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import write_atomic
@@ -292,7 +316,7 @@ def main(
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
     try:
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress) if folders else []
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
     reports, more = split_results(results, verbose)
