@@ -264,3 +264,21 @@ def test_a_fixture_marker_that_does_not_parse_is_exit_2(tmp_path, monkeypatch):
 def test_a_slug_used_by_two_rules_is_an_error(rescued):
     (rescued / "saved.toml").write_text(RESCUED.replace('code = "FC401"', 'code = "FC402"'), encoding="utf-8")
     one_error_line(invoke("rules", "--rules", rescued), "saved.toml: key 'slug': duplicate slug 'rescues' (FC402; FC401 in")
+
+
+def test_one_new_rule_file_is_used_by_every_command(rescued, tmp_path):
+    """The whole round trip of a rule writer: no Python, one TOML file, four commands."""
+    story = tmp_path / "tower"
+    story.mkdir()
+    (story / "a.txt").write_text("Tower fire\n\nFirefighters rescued 12 people from the roof on Monday.\n", encoding="utf-8")
+    (story / "b.txt").write_text("Blaze\n\nCrews rescued 15 people from the roof on Monday.\n", encoding="utf-8")
+
+    listed = invoke("rules", "--rules", rescued)
+    assert any(" FC401 " in line and "rescues" in line for line in listed.stdout.splitlines())
+    assert invoke("rule", "FC401", "--rules", rescued).stdout.startswith("# rescues (FC401)\n")
+    tested = invoke("test-rules", "--rules", rescued, "--select", "FC401")
+    assert tested.exit_code == 0 and tested.stdout.splitlines()[-1] == "3 passed, 0 failed"
+    checked = invoke("check", story, "--rules", rescued, "--select", "FC401", "--format", "json", "-j", "1", "--no-cache")
+    assert checked.exit_code == 1, checked.output
+    [finding] = json.loads(checked.stdout)["findings"]
+    assert (finding["rule"], finding["kind"], finding["status"]) == ("FC401", "rescued", "conflict")
