@@ -282,3 +282,12 @@ def test_one_new_rule_file_is_used_by_every_command(rescued, tmp_path):
     assert checked.exit_code == 1, checked.output
     [finding] = json.loads(checked.stdout)["findings"]
     assert (finding["rule"], finding["kind"], finding["status"]) == ("FC401", "rescued", "conflict")
+
+
+def test_test_rules_tests_rules_the_config_leaves_out_of_checks(rescued, tmp_path):
+    (tmp_path / "factcheck.toml").write_text('rules = ["house-rules"]\nselect = ["FC1"]\n', encoding="utf-8")
+    (tmp_path / "fx").mkdir()
+    (tmp_path / "fx" / "a.txt").write_text("Title\n\n<!-- expect: FC401 12 -->\nCrews rescued 12 people.\n", encoding="utf-8")
+    result = invoke("test-rules", "fx", "--select", "FC401")
+    assert result.exit_code == 0, result.output
+    assert "PASS  FC401 rescues at" in result.stdout

@@ -50,17 +50,20 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Show failures and the summary only."),
 ) -> None:
     """Run every rule's examples, and the expect/ok markers of the articles in DIR."""
+    from factcheck.config import ConfigError
     from factcheck.rule_tests import FixtureError, run_all
     from factcheck.ruleset import RuleError
 
     start = fixtures if fixtures is not None else None
     if start is not None and start.is_file():
         start = start.parent
-    config, rules = s.load(start, config_file, s.overrides(rules_dirs))
+    config, _ = s.load(start, config_file, s.overrides(rules_dirs), with_rules=False)
+    config.select, config.ignore = ["*"], []  # every rule defined is tested, selected for checks or not
     chosen = [x for item in select or [] for x in item.replace(",", " ").split()] or None
     try:
+        rules = config.ruleset()
         outcome = run_all(rules, fixtures, select=chosen)
-    except (RuleError, FixtureError) as error:
+    except (RuleError, FixtureError, ConfigError) as error:
         s.fail(error)
     for warning in outcome.warnings:
         sys.stderr.write(f"warning: {warning}\n")
