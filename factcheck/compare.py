@@ -90,12 +90,14 @@ def _predicate(claim: Claim) -> set[str]:
     return {w.lower() for w in words if w[0].islower() and w.lower() not in _STOP and w.lower() not in noun}
 
 
-def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool) -> tuple[str, str]:
+def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
     exact = all(c.quantity is not None and c.quantity.exact for c in claims)
-    if len(values) == 1 and exact:
-        return AGREE, f"all {len(claims)} sources say {_fmt(claims[0].value)}"
+    if len(values) == 1:
+        # the same number as written agrees, whatever qualifies it ("about 150", "more than 150")
+        qualified = "" if exact else " (" + "; ".join(f"{c.source} '{c.words}'" for c in claims if not c.quantity.exact) + ")"
+        return AGREE, f"all {len(claims)} sources say {_fmt(claims[0].value)}{qualified}"
     chosen = _common([readings(c) for c in claims])
     if chosen is not None:
         notes = [f"{c.source}: {r.note}" for c, r in zip(claims, chosen) if r.note]
@@ -107,7 +109,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool) -> t
             return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
         return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
     clashes = [(a, b) for a, b in combinations(claims, 2) if _common([readings(a), readings(b)]) is None]
-    if fact.kind == "count" and not any(_predicate(a) & _predicate(b) for a, b in clashes):
+    if counts_things and not any(_predicate(a) & _predicate(b) for a, b in clashes):
         return UNCLEAR, "the same noun, but the sentences say different things of it; not compared"
     same_day = [(a, b) for a, b in clashes if _published(sources, a.source) is None or _published(sources, a.source) == _published(sources, b.source)]
     if changing and not same_day:
@@ -174,7 +176,8 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None) -> lis
         elif fact.kind == "date":
             status, reason = _date_verdict(fact, by_name)
         else:
-            status, reason = _number_verdict(fact, by_name, changing)
+            counts_things = fact.kind == "count" and (rule is None or rule.type == "count")
+            status, reason = _number_verdict(fact, by_name, changing, counts_things)
         first = fact.claims[0]
         findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
     order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, UNCLEAR: 3, SINGLE: 4}

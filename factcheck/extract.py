@@ -30,9 +30,11 @@ _ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
+_AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _HISTORY = regex.compile(
     r"\b(?:initially|originally|at first|earlier reports?|first reported|had been reported|previously reported|"
-    r"was earlier|were earlier|had risen from|up from|from an earlier|earlier put|had said|had reported)\b[^.;]*$",
+    r"was earlier|were earlier|had risen from|up from|from an earlier|earlier put|had said|had reported|"
+    r"an earlier version|earlier version of this|incorrectly (?:said|reported|stated))\b[^.;]*$",
     regex.I,
 )
 _CHANGED = regex.compile(
@@ -49,6 +51,8 @@ _NAME_STOP = {
     "station", "channel", "the", "a", "an", "and", "but", "police", "officials", "authorities", "sheriff",
     "county", "city", "state", "he", "she", "they", "it", "his", "her", "about", "ages", "aged", "age", "court",
     "u.s", "us", "more", "when", "after", "before", "in", "on", "at", "of", "for", "by", "with",
+    "mr", "mrs", "ms", "miss", "dr", "sgt", "officer", "deputy", "detective", "capt", "lt", "sen", "rep",
+    "gov", "president", "chief", "judge", "sheriff's", "prof", "rev", "father", "sister", "survivor", "victim",
 }
 
 
@@ -134,6 +138,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
+            if _AGE_BEFORE.search(before):
+                continue  # "Josh Williams, 20, died": an age
             who = " ".join((m.groupdict().get("who") or "").lower().split())
             if not who and frame == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
@@ -177,8 +183,8 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...
 
 _PART_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$", regex.I)
 # "198 passengers and 14 crew": each count is a part of a sum
-_SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+[\p{{L}}-]+", regex.I)
-_SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+[\p{{L}}-]+\s*(?:,|and|,\s*and)\s*$", regex.I)
+_SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)", regex.I)
+_SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
@@ -187,8 +193,9 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         for m in pattern.finditer(sentence.text, timeout=1.0):
             if _PART_BEFORE.search(sentence.text[: m.start()]):
                 continue  # "11 hurt, including three firefighters": a part, counted with its total
-            if _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()]):
-                continue
+            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
+            if beside and beside["noun"].lower() in ruleset.subjects:
+                continue  # people counted in parts, with no total
             q = quantity(m.groupdict().get("q"), m["num"])
             if q is None or q.value == 0:
                 continue

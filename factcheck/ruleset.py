@@ -137,8 +137,9 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     """The patterns a toll rule's word lists stand for, by frame name."""
     frames = []
     if rule.words("after"):
-        # "Three people, including the gunman, died": a named part may stand before the verb
-        frames.append(("after", "{n} {who}" + r"(?:,\s+(?:including|among\s+them)\s+[^.;]{1,60}?,)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        # "Three people, including the gunman, died", "one man, aged 45, was arrested": an aside
+        # may stand before the verb
+        frames.append(("after", "{n} {who}" + r"(?:,\s+(?:(?:including|among\s+them)\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
     if rule.words("left"):
@@ -146,7 +147,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("nouns"):
         frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
     if rule.words("toll"):
-        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,8}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at)\s+{n}\b"))
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,10}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at)\s+{n}\b"))
     if rule.words("ordinal_after"):
         frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
     frames.extend(("pattern", p) for p in rule.patterns)
