@@ -109,11 +109,26 @@ def _as_value(q: Quantity) -> int | float:
     return int(q.value) if float(q.value).is_integer() else q.value
 
 
+def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str):
+    """The pattern's matches, tried only where its anchor matches: most of a sentence is skipped."""
+    if anchor is None:
+        yield from pattern.finditer(text, timeout=1.0)
+        return
+    end = 0
+    for a in anchor.finditer(text):
+        if a.start() < end:
+            continue
+        m = pattern.match(text, a.start(), timeout=1.0)
+        if m:
+            end = m.end()
+            yield m
+
+
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
-    for frame, pattern in rule.compiled:
-        for m in pattern.finditer(text, timeout=1.0):
+    for frame, pattern, anchor in rule.compiled:
+        for m in matches(pattern, anchor, text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if frame == "zero":
@@ -189,8 +204,8 @@ _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|a
 
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
     claims = []
-    for _frame, pattern in rule.compiled:
-        for m in pattern.finditer(sentence.text, timeout=1.0):
+    for _frame, pattern, anchor in rule.compiled:
+        for m in matches(pattern, anchor, sentence.text):
             if _PART_BEFORE.search(sentence.text[: m.start()]):
                 continue  # "11 hurt, including three firefighters": a part, counted with its total
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
@@ -206,8 +221,8 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
 
 def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
     claims, taken = [], set()
-    for _frame, pattern in rule.compiled:
-        for m in pattern.finditer(sentence.text, timeout=1.0):
+    for _frame, pattern, anchor in rule.compiled:
+        for m in matches(pattern, anchor, sentence.text):
             age = int(m["age"])
             if not 0 < age <= 115 or m.start("age") in taken:
                 continue
@@ -266,6 +281,8 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
     for sentence in sentences:
         has_number = bool(_HAS_NUMBER.search(sentence.text))
         for rule in rules.rules:
+            if rule.trigger is not None and not rule.trigger.search(sentence.text):
+                continue
             if rule.type == "date":
                 claims.extend(_date_claims(rule, source, sentence, rules, published))
             elif not has_number:

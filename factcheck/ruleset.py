@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from factcheck.numbers import NUMBER_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
 
 RULE_TYPES = ("toll", "count", "age", "date")
 KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
@@ -30,10 +30,10 @@ _COMMON_KEYS = {
 _TYPE_KEYS = {
     "toll": {
         "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "others_add_one",
-        "ordinal_after", "not_followed_by", "any_subject_is_total",
+        "ordinal_after", "not_followed_by", "any_subject_is_total", "triggers",
     },
-    "count": {"nouns", "hyphenated"},
-    "age": {"descriptors"},
+    "count": {"nouns", "hyphenated", "triggers"},
+    "age": {"descriptors", "triggers"},
     "date": {"events"},
 }
 
@@ -64,7 +64,9 @@ class Rule:
     origin: str  # the file it came from
     changes_over_time: bool = False
     patterns: list[str] = field(default_factory=list)
-    compiled: list[tuple[str, regex.Pattern]] = field(default_factory=list)  # (frame name, pattern)
+    # (frame name, pattern, anchor): the pattern is tried only where its anchor matches
+    compiled: list[tuple[str, regex.Pattern, regex.Pattern | None]] = field(default_factory=list)
+    trigger: regex.Pattern | None = None  # a sentence without one of these words cannot match
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
@@ -154,6 +156,16 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     return frames
 
 
+# The word lists whose words every match of a rule contains: a cheap test that lets most
+# sentences skip the rule's patterns.
+_TRIGGER_KEYS = {
+    "toll": ("after", "before", "left", "nouns", "toll", "zero", "one", "ordinal_after", "triggers"),
+    "count": ("nouns", "hyphenated", "triggers"),
+    "age": ("triggers",),
+    "date": (),
+}
+
+
 def _compile(rule: Rule, ruleset: RuleSet) -> None:
     if rule.type == "toll":
         # the zero and one phrases first: "No one was killed" must not read as "one was killed"
@@ -173,14 +185,29 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
         frames.extend(("pattern", p) for p in rule.patterns)
     else:
         frames = [("pattern", p) for p in rule.patterns]
+    words = [w for key in _TRIGGER_KEYS.get(rule.type, ()) for w in rule.words(key)]
+    if words and (not rule.patterns or rule.words("triggers")):
+        rule.trigger = regex.compile(r"\b" + _alternatives(words), regex.I)
     compiled = []
     for name, frame in frames:
         source = expand(frame, ruleset.subject_pattern, rule.words("descriptors"))
         try:
-            compiled.append((name, regex.compile(source, regex.I if rule.type != "age" else 0)))
+            compiled.append((name, regex.compile(source, regex.I if rule.type != "age" else 0), _anchor(frame)))
         except regex.error as error:
             raise RuleError(f"{rule.origin}: pattern {frame!r}: {error}") from None
     rule.compiled = compiled
+
+
+_NUMBER_START = regex.compile(NUMBER_START_PATTERN, regex.I)
+_LEADING_WORDS = regex.compile(r"^\\b(\(\?:(?:[^()\\]|\\.)*\))")
+
+
+def _anchor(frame: str) -> regex.Pattern | None:
+    """Where a frame can start: at a number phrase, or at the words it opens with."""
+    if frame.startswith("{n}"):
+        return _NUMBER_START
+    m = _LEADING_WORDS.match(frame)
+    return regex.compile(r"\b" + m[1], regex.I) if m else None
 
 
 def _read_toml(path: Path) -> dict:
