@@ -14,7 +14,7 @@ import regex
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity
-from factcheck.ruleset import Rule, RuleSet
+from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Rule, RuleSet
 
 # A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
 _HAS_NUMBER = regex.compile(
@@ -118,10 +118,17 @@ def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str):
     for a in anchor.finditer(text):
         if a.start() < end:
             continue
-        m = pattern.match(text, a.start(), timeout=1.0)
-        if m:
-            end = m.end()
-            yield m
+        starts = [a.start()]
+        if anchor is NUMBER_START:
+            q = QUALIFIER_BEFORE.search(text, max(0, a.start() - 25), a.start())
+            if q:
+                starts.insert(0, q.start())
+        for start in starts:
+            m = pattern.match(text, start, timeout=1.0)
+            if m:
+                end = m.end()
+                yield m
+                break
 
 
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
@@ -280,9 +287,7 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
     claims: list[Claim] = []
     for sentence in sentences:
         has_number = bool(_HAS_NUMBER.search(sentence.text))
-        for rule in rules.rules:
-            if rule.trigger is not None and not rule.trigger.search(sentence.text):
-                continue
+        for rule in rules.rules_for(sentence.text):
             if rule.type == "date":
                 claims.extend(_date_claims(rule, source, sentence, rules, published))
             elif not has_number:

@@ -67,9 +67,11 @@ NUMBER_PATTERN = (
 )
 # Where a number phrase can begin: lets a rule try its patterns only at these places.
 NUMBER_START_PATTERN = (
-    rf"(?<![\w])(?:{_QUALIFIER}|\d|{_WORD_NUMBER}|one|a\s+(?:dozen|few|couple|handful|hundred|thousand|million)"
+    rf"(?<![\w])(?:\d|{_WORD_NUMBER}|a\s+(?:dozen|few|couple|handful|hundred|thousand|million)"
     rf"|an?\s+(?:estimated|total)|dozens?|several|hundreds|thousands|scores)"
 )
+# A qualifier right before a number's start: the phrase starts there instead.
+QUALIFIER_BEFORE_PATTERN = rf"(?:{_QUALIFIER})\s+$"
 ORDINAL_PATTERN = rf"(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 
 _number_re = regex.compile(rf"^{NUMBER_PATTERN}$", regex.I)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
 
 RULE_TYPES = ("toll", "count", "age", "date")
 KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
@@ -96,6 +96,35 @@ class RuleSet:
     def event_re(self) -> regex.Pattern:
         words = sorted(self.events, key=len, reverse=True)
         return regex.compile(r"\b(?:" + "|".join(_phrase(w) for w in words) + r")\b", regex.I)
+
+    @cached_property
+    def trigger_index(self) -> tuple[regex.Pattern | None, dict[str, frozenset[int]]]:
+        """One pattern for every rule's trigger words, and which rules each matched phrase wakes.
+
+        A phrase wakes the rules of every trigger phrase it contains ("shot dead" holds
+        "dead"), since the pattern matches only the longest phrase at a place.
+        """
+        owners: dict[str, set[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.trigger is not None else ():
+                for words in rule.words(key):
+                    owners.setdefault(" ".join(words.lower().split()), set()).add(i)
+        if not owners:
+            return None, {}
+        index = {}
+        for phrase in owners:
+            padded = f" {phrase} "
+            index[phrase] = frozenset(i for other, rules in owners.items() if f" {other} " in padded for i in rules)
+        return regex.compile(r"\b" + _alternatives(list(owners)) + r"\b", regex.I), index
+
+    def rules_for(self, text: str) -> list[Rule]:
+        """The rules a sentence can match: those without triggers, and those whose words it holds."""
+        pattern, index = self.trigger_index
+        woken = set()
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                woken |= index.get(" ".join(m.group().lower().split()), frozenset())
+        return [r for i, r in enumerate(self.rules) if r.trigger is None or i in woken]
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
@@ -198,14 +227,15 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
     rule.compiled = compiled
 
 
-_NUMBER_START = regex.compile(NUMBER_START_PATTERN, regex.I)
+NUMBER_START = regex.compile(NUMBER_START_PATTERN, regex.I)
+QUALIFIER_BEFORE = regex.compile(QUALIFIER_BEFORE_PATTERN, regex.I)
 _LEADING_WORDS = regex.compile(r"^\\b(\(\?:(?:[^()\\]|\\.)*\))")
 
 
 def _anchor(frame: str) -> regex.Pattern | None:
     """Where a frame can start: at a number phrase, or at the words it opens with."""
     if frame.startswith("{n}"):
-        return _NUMBER_START
+        return NUMBER_START
     m = _LEADING_WORDS.match(frame)
     return regex.compile(r"\b" + m[1], regex.I) if m else None
 
