@@ -29,6 +29,7 @@ _LIST = None
 _ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
+_SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _HISTORY = regex.compile(
@@ -109,20 +110,27 @@ def _as_value(q: Quantity) -> int | float:
     return int(q.value) if float(q.value).is_integer() else q.value
 
 
-def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str):
+def _starts(anchor: regex.Pattern, text: str, cache: dict) -> list[tuple[int, ...]]:
+    """Where the anchor matches, worked out once per sentence; a number may start at its qualifier."""
+    key = id(anchor)
+    if key not in cache:
+        found = []
+        for a in anchor.finditer(text):
+            q = QUALIFIER_BEFORE.search(text, max(0, a.start() - 25), a.start()) if anchor is NUMBER_START else None
+            found.append((q.start(), a.start()) if q else (a.start(),))
+        cache[key] = found
+    return cache[key]
+
+
+def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cache: dict | None = None):
     """The pattern's matches, tried only where its anchor matches: most of a sentence is skipped."""
     if anchor is None:
         yield from pattern.finditer(text, timeout=1.0)
         return
     end = 0
-    for a in anchor.finditer(text):
-        if a.start() < end:
+    for starts in _starts(anchor, text, {} if cache is None else cache):
+        if starts[-1] < end:
             continue
-        starts = [a.start()]
-        if anchor is NUMBER_START:
-            q = QUALIFIER_BEFORE.search(text, max(0, a.start() - 25), a.start())
-            if q:
-                starts.insert(0, q.start())
         for start in starts:
             m = pattern.match(text, start, timeout=1.0)
             if m:
@@ -131,11 +139,11 @@ def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str):
                 break
 
 
-def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
     for frame, pattern, anchor in rule.compiled:
-        for m in matches(pattern, anchor, text):
+        for m in matches(pattern, anchor, text, cache):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if frame == "zero":
@@ -209,10 +217,10 @@ _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)
 _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
-def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict) -> list[Claim]:
     claims = []
     for _frame, pattern, anchor in rule.compiled:
-        for m in matches(pattern, anchor, sentence.text):
+        for m in matches(pattern, anchor, sentence.text, cache):
             if _PART_BEFORE.search(sentence.text[: m.start()]):
                 continue  # "11 hurt, including three firefighters": a part, counted with its total
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
@@ -267,7 +275,7 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     for mention in find_date_mentions(text, published):
         if mention.value is None or mention.precision != "day":
             continue
-        if regex.search(r"\b(?:since|until|through|by)\s+$", text[: mention.start], regex.I):
+        if _SPAN_START.search(text, 0, mention.start):
             continue
         near = [(min(abs(s - mention.end), abs(mention.start - e)), c) for s, e, c in events if c]
         if not near:
@@ -287,15 +295,16 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
     claims: list[Claim] = []
     for sentence in sentences:
         has_number = bool(_HAS_NUMBER.search(sentence.text))
+        anchors: dict = {}
         for rule in rules.rules_for(sentence.text):
             if rule.type == "date":
                 claims.extend(_date_claims(rule, source, sentence, rules, published))
             elif not has_number:
                 continue
             elif rule.type == "toll":
-                claims.extend(_toll_claims(rule, source, sentence, rules))
+                claims.extend(_toll_claims(rule, source, sentence, rules, anchors))
             elif rule.type == "count":
-                claims.extend(_count_claims(rule, source, sentence, rules))
+                claims.extend(_count_claims(rule, source, sentence, rules, anchors))
             elif rule.type == "age":
                 claims.extend(_age_claims(rule, source, sentence, rules))
     tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]

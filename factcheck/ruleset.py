@@ -83,8 +83,7 @@ class RuleSet:
     @cached_property
     def subject_pattern(self) -> str:
         """ `{who}`: up to four modifiers ("three Baton Rouge police officers") and a subject noun."""
-        nouns = sorted(self.subjects, key=len, reverse=True)
-        alternatives = "|".join(_phrase(n) for n in nouns)
+        alternatives = _alternatives(list(self.subjects))
         NUMBER_WORDS = NUMBER_WORD_ALTERNATIVES
         return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|of|in|at|by|to|from|with|for|on|a|an|the|than|after|before|when|while|as|who|that|which|years?|months?|weeks?|days?|hours?|killed|dead|injured|wounded|{NUMBER_WORDS})\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
 
@@ -94,8 +93,7 @@ class RuleSet:
 
     @cached_property
     def event_re(self) -> regex.Pattern:
-        words = sorted(self.events, key=len, reverse=True)
-        return regex.compile(r"\b(?:" + "|".join(_phrase(w) for w in words) + r")\b", regex.I)
+        return regex.compile(r"\b" + _alternatives(list(self.events)) + r"\b", regex.I)
 
     @cached_property
     def trigger_index(self) -> tuple[regex.Pattern | None, dict[str, frozenset[int]]]:
@@ -133,14 +131,25 @@ class RuleSet:
 AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
 
 
-def _phrase(words: str) -> str:
-    """A literal phrase as a pattern that allows any run of spaces between its words."""
-    return r"\s+".join(regex.escape(w) for w in words.split())
-
-
 def _alternatives(phrases: list[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "(?:" + "|".join(_phrase(p) for p in ordered) + ")"
+    """Phrases as one group, written as a trie: the regex module tries a plain alternation
+    branch by branch, so a list of 150 nouns costs 150 tries at every position."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for token in regex.findall(r"\s+|[^\s]", " ".join(phrase.split())):
+            node = node.setdefault(r"\s+" if token.isspace() else regex.escape(token), {})
+        node[""] = {}
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 # A person's name as written: capitalised words, nicknames in quotes, particles (de, van, al).
