@@ -11,6 +11,7 @@ import math
 import regex
 
 from factcheck.model import INFINITY, Quantity
+from factcheck.patterns import alternatives
 
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -41,16 +42,16 @@ QUALIFIERS = {
     "fewer than": "below", "less than": "below", "under": "below",
 }
 
-_UNIT_WORDS = "|".join(sorted((w for w in UNITS if w != "no"), key=len, reverse=True))
-_TEN_WORDS = "|".join(TENS)
+_UNIT_WORDS = alternatives([w for w in UNITS if w != "no"])
+_TEN_WORDS = alternatives(list(TENS))
 _WORD_NUMBER = (
     rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 )
-NUMBER_WORD_ALTERNATIVES = "|".join([*UNITS, *TENS, "dozen", "dozens", "hundreds", "several"])
+NUMBER_WORDS = [*UNITS, *TENS, "dozen", "dozens", "hundreds", "several"]
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)"
 _MAGNITUDE = r"(?:\s+(?:hundred|thousand|million|billion))"
-_QUALIFIER = "|".join(sorted(map(regex.escape, QUALIFIERS), key=len, reverse=True))
-_VAGUE = "|".join(sorted(map(regex.escape, VAGUE), key=len, reverse=True))
+_QUALIFIER = alternatives(list(QUALIFIERS))
+_VAGUE = alternatives(list(VAGUE))
 
 # The `{n}` of a rule: an optional qualifier, then a number in digits or words (with a
 # magnitude), "a dozen", or a vague amount ("dozens", "several thousand").

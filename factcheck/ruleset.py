@@ -17,7 +17,8 @@ from pathlib import Path
 
 import regex
 
-from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORD_ALTERNATIVES, ORDINAL_PATTERN
+from factcheck.patterns import alternatives as _alternatives
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORDS, ORDINAL_PATTERN
 
 RULE_TYPES = ("toll", "count", "age", "date")
 KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
@@ -84,8 +85,8 @@ class RuleSet:
     def subject_pattern(self) -> str:
         """ `{who}`: up to four modifiers ("three Baton Rouge police officers") and a subject noun."""
         alternatives = _alternatives(list(self.subjects))
-        NUMBER_WORDS = NUMBER_WORD_ALTERNATIVES
-        return rf"(?:(?P<mods>(?:(?!(?:were|was|are|is|have|has|had|been|and|or|of|in|at|by|to|from|with|for|on|a|an|the|than|after|before|when|while|as|who|that|which|years?|months?|weeks?|days?|hours?|killed|dead|injured|wounded|{NUMBER_WORDS})\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
+        NOT_MODIFIERS = _alternatives(_NOT_MODIFIERS + NUMBER_WORDS)
+        return rf"(?:(?P<mods>(?:(?!{NOT_MODIFIERS}\b)[\p{{L}}][\p{{L}}-]*\s+){{0,4}})(?P<who>{alternatives})\b)"
 
     @cached_property
     def other_event_re(self) -> regex.Pattern:
@@ -128,28 +129,15 @@ class RuleSet:
         return next((r for r in self.rules if r.code == code), None)
 
 
+# Words that never modify a counted subject: "two people", but not "two years after a three people".
+_NOT_MODIFIERS = (
+    "were was are is have has had been and or of in at by to from with for on a an the than after before "
+    "when while as who that which year years month months week weeks day days hour hours killed dead "
+    "injured wounded"
+).split()
 AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
 
 
-def _alternatives(phrases: list[str]) -> str:
-    """Phrases as one group, written as a trie: the regex module tries a plain alternation
-    branch by branch, so a list of 150 nouns costs 150 tries at every position."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for token in regex.findall(r"\s+|[^\s]", " ".join(phrase.split())):
-            node = node.setdefault(r"\s+" if token.isspace() else regex.escape(token), {})
-        node[""] = {}
-    return "(?:" + _trie_pattern(trie) + ")"
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 # A person's name as written: capitalised words, nicknames in quotes, particles (de, van, al).
