@@ -10,7 +10,7 @@ from factcheck.commands import rules as rules_command
 from factcheck.commands import test_rules as test_rules_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check news articles about one story against each other.")
-app.command("check")(check_command.run)
+app.command("check", help="Check each story folder: every number and date its sources state, where they agree and where they disagree.")(check_command.run)
 app.command("rules")(rules_command.run)
 app.command("rule")(rule_command.run)
 app.command("test-rules")(test_rules_command.run)

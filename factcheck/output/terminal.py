@@ -19,7 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, Claim, Finding, Source, StoryReport
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Finding, Source, StoryReport
 
 DEFAULT_WIDTH = 100
 SIDE_BY_SIDE_MAX = 3  # more claims than this: one row per claim instead of one column
@@ -417,6 +417,16 @@ def render_story(console: Console, report: StoryReport, *, verbose: bool, color:
             console.print(singles_table(singles, sources))
         else:
             console.print(Text(f"{_plural(len(singles), 'fact')} stated by one source only; --verbose lists them.", style="dim"))
+        console.print()
+
+    unclear = by_status.pop(UNCLEAR, [])
+    if unclear:
+        console.print(_heading("Not compared", len(unclear), STATUS_STYLE[SINGLE]))
+        if verbose:
+            for f in unclear:
+                console.print(explained_block(f, sources, color, verbose))
+        else:
+            console.print(Text(f"{_plural(len(unclear), 'count')} of one noun about different things; --verbose lists them.", style="dim"))
         console.print()
 
     # Statuses this renderer does not know are still shown, never dropped.
