@@ -65,12 +65,21 @@ class Rule:
     origin: str  # the file it came from
     changes_over_time: bool = False
     patterns: list[str] = field(default_factory=list)
-    # (frame name, pattern, anchor): the pattern is tried only where its anchor matches
-    compiled: list[tuple[str, regex.Pattern, regex.Pattern | None]] = field(default_factory=list)
-    trigger: regex.Pattern | None = None  # a sentence without one of these words cannot match
+    # (frame name, regex source, flags, anchor); compiled on first use, so a run whose claims
+    # all come from the cache compiles nothing
+    frames: list[tuple[str, str, int, regex.Pattern | None]] = field(default_factory=list)
+    _compiled: list | None = field(default=None, repr=False)
+    trigger: bool = False  # True: a sentence without one of its trigger words cannot match
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
+
+    @property
+    def compiled(self) -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
+        """(frame name, pattern, anchor): the pattern is tried only where its anchor matches."""
+        if self._compiled is None:
+            self._compiled = [(name, regex.compile(source, flags), anchor) for name, source, flags, anchor in self.frames]
+        return self._compiled
 
 
 @dataclass
@@ -105,7 +114,7 @@ class RuleSet:
         """
         owners: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
-            for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.trigger is not None else ():
+            for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.trigger else ():
                 for words in rule.words(key):
                     owners.setdefault(" ".join(words.lower().split()), set()).add(i)
         if not owners:
@@ -123,7 +132,7 @@ class RuleSet:
         if pattern is not None:
             for m in pattern.finditer(text):
                 woken |= index.get(" ".join(m.group().lower().split()), frozenset())
-        return [r for i, r in enumerate(self.rules) if r.trigger is None or i in woken]
+        return [r for i, r in enumerate(self.rules) if not r.trigger or i in woken]
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
@@ -212,16 +221,18 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
     else:
         frames = [("pattern", p) for p in rule.patterns]
     words = [w for key in _TRIGGER_KEYS.get(rule.type, ()) for w in rule.words(key)]
-    if words and (not rule.patterns or rule.words("triggers")):
-        rule.trigger = regex.compile(r"\b" + _alternatives(words), regex.I)
-    compiled = []
+    rule.trigger = bool(words) and (not rule.patterns or bool(rule.words("triggers")))
+    flags = regex.I if rule.type != "age" else 0
+    rule.frames = []
     for name, frame in frames:
         source = expand(frame, ruleset.subject_pattern, rule.words("descriptors"))
-        try:
-            compiled.append((name, regex.compile(source, regex.I if rule.type != "age" else 0), _anchor(frame)))
-        except regex.error as error:
-            raise RuleError(f"{rule.origin}: pattern {frame!r}: {error}") from None
-    rule.compiled = compiled
+        if name == "pattern":  # written by hand: checked now, so a bad one is reported at once
+            try:
+                regex.compile(source, flags)
+            except regex.error as error:
+                raise RuleError(f"{rule.origin}: pattern {frame!r}: {error}") from None
+        rule.frames.append((name, source, flags, _anchor(frame)))
+    rule._compiled = None
 
 
 NUMBER_START = regex.compile(NUMBER_START_PATTERN, regex.I)
