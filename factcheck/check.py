@@ -34,7 +34,7 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, c
         claims.extend(claims_of(source, rules))
     claims, notes = settle_claims(sources, claims, rules, config, suppress)
     facts = align_claims(claims, sources, rules)
-    findings = compare_facts(facts, sources, rules)
+    findings = compare_facts(facts, sources, rules, tolerance=config.tolerance if config is not None else None)
     return StoryReport(Path(folder), sources, findings, loaded.problems + notes, loaded.duplicates)
 
 

@@ -90,9 +90,11 @@ def _predicate(claim: Claim) -> set[str]:
     return {w.lower() for w in words if w[0].islower() and w.lower() not in _STOP and w.lower() not in noun}
 
 
-def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool) -> tuple[str, str]:
+def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
+    if len(values) > 1 and max(values) - min(values) <= tolerance:
+        return AGREE, f"{', '.join(_fmt(v) for v in sorted(values))} are within the configured tolerance of {_fmt(tolerance)} for {fact.kind}"
     exact = all(c.quantity is not None and c.quantity.exact for c in claims)
     if len(values) == 1:
         # the same number as written agrees, whatever qualifies it ("about 150", "more than 150")
@@ -159,8 +161,10 @@ def _without_vague_outliers(fact: Fact) -> tuple[Fact, list[Claim]]:
     return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped]), dropped
 
 
-def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None) -> list[Finding]:
-    """Findings ordered conflicts first, then explained, agreements and single-source facts."""
+def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolerance: dict[str, float] | None = None) -> list[Finding]:
+    """Findings ordered conflicts first, then explained, agreements and single-source facts.
+
+    `tolerance` maps a kind to the difference within which two of its numbers agree."""
     by_name = {s.name: s for s in sources}
     findings = []
     for fact in facts:
@@ -177,7 +181,7 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None) -> lis
             status, reason = _date_verdict(fact, by_name)
         else:
             counts_things = fact.kind == "count" and (rule is None or rule.type == "count")
-            status, reason = _number_verdict(fact, by_name, changing, counts_things)
+            status, reason = _number_verdict(fact, by_name, changing, counts_things, (tolerance or {}).get(fact.kind, 0))
         first = fact.claims[0]
         findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
     order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, UNCLEAR: 3, SINGLE: 4}

@@ -112,7 +112,7 @@ class ToyEngine:
             kinds.setdefault(c.kind, []).append(c)
         return list(kinds.items())
 
-    def compare(self, facts, *_args):
+    def compare(self, facts, *_args, **_kwargs):
         out = []
         for kind, claims in facts:
             values = {c.value for c in claims}

@@ -103,3 +103,18 @@ def test_a_vague_amount_never_disagrees():
         ("b.txt", "A woman was killed and four people were wounded.", MON),
     )
     assert all(f.status not in ("conflict", "explained") for f in found if f.kind == "injuries")
+
+
+def test_a_configured_tolerance_makes_close_numbers_agree():
+    from engine_helpers import RULES, source
+    from factcheck.align import align_claims
+    from factcheck.compare import compare_facts
+    from factcheck.extract import extract_claims
+    from factcheck.split import split_sentences
+
+    sources = [source("a.txt", "Police said 120 protesters were arrested.", MON), source("b.txt", "Police said 123 protesters were arrested.", MON)]
+    claims = [c for s in sources for c in extract_claims(s, split_sentences(s), RULES)]
+    facts = align_claims(claims, sources, RULES)
+    strict = [f.status for f in compare_facts(facts, sources, RULES) if f.kind == "arrests"]
+    loose = [f.status for f in compare_facts(facts, sources, RULES, tolerance={"arrests": 5}) if f.kind == "arrests"]
+    assert (strict, loose) == (["conflict"], ["agree"])
