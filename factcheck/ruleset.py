@@ -227,12 +227,27 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
     for name, frame in frames:
         source = expand(frame, ruleset.subject_pattern, rule.words("descriptors"))
         if name == "pattern":  # written by hand: checked now, so a bad one is reported at once
-            try:
-                regex.compile(source, flags)
-            except regex.error as error:
-                raise RuleError(f"{rule.origin}: pattern {frame!r}: {error}") from None
+            _check_pattern(rule, frame, flags)
         rule.frames.append((name, source, flags, _anchor(frame)))
     rule._compiled = None
+
+
+# Stand-ins for the placeholders: a hand-written frame is checked with these, which is as
+# good a syntax check as the full expansion and a hundred times cheaper to compile.
+_STAND_INS = {
+    "{n}": "(?P<q>)(?P<num>1)", "{who}": "(?P<mods>)(?P<who>x)", "{aux}": "", "{name}": "x",
+    "{age}": "(?P<age>1)", "{desc}": "x", "{ord}": "(?P<ord>1)",
+}
+
+
+def _check_pattern(rule: Rule, frame: str, flags: int) -> None:
+    stand_in = frame
+    for placeholder, text in _STAND_INS.items():
+        stand_in = stand_in.replace(placeholder, text)
+    try:
+        regex.compile(stand_in, flags)
+    except regex.error as error:
+        raise RuleError(f"{rule.origin}: pattern {frame!r}: {error.msg}") from None
 
 
 NUMBER_START = regex.compile(NUMBER_START_PATTERN, regex.I)
