@@ -1,26 +1,372 @@
-"""Load every article of a story folder as a Source (placeholder: to be replaced by the full loader)."""
+"""Read the articles of a story folder into Sources, and say what was wrong with the rest.
+
+Inputs are whatever a fact-checker saved from the web, so nothing in a file may stop the
+run: a file that cannot be used is skipped with a one-line Problem, and only a folder with
+nothing to check at all raises StoryError. Files are opened read-only, their size is checked
+before anything is read, and no more than the size limit is ever read.
+"""
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from factcheck.model import LoadedStory, Source
+import regex
+
+from factcheck.clean import blank, prepare
+from factcheck.dates import find_publication_date
+from factcheck.model import LoadedStory, Problem, Source
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 
 
-def load_story(folder: Path) -> LoadedStory:
-    sources = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+class StoryError(Exception):
+    """A story folder that cannot be checked at all: missing, unreadable, or no readable article.
+
+    `problems` lists why each article in it was skipped.
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class _Skip(Exception):
+    """An article that is not used; the message says why, in a few words."""
+
+
+def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
+    """Every .txt and .md file directly in `folder`, sorted by name, as one Source each.
+
+    Unusable files become Problems; a byte-identical copy of an earlier file is listed in
+    `duplicates` as (copy, original) and not returned as a source.
+    """
+    folder = Path(folder)
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    duplicates: list[tuple[str, str]] = []
+    first_with: dict[str, str] = {}  # sha256 → name of the first source with those bytes
+    names: set[str] = set()
+    paths = _list_articles(folder)
+    for path in paths:
+        name = _display_name(path.name, names)
+        try:
+            data = _read(path, max_bytes)
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in first_with:
+                duplicates.append((name, first_with[digest]))
+                continue
+            source, notes = _source(name, path, data, digest)
+        except _Skip as skip:
+            problems.append(Problem(name, str(skip)))
             continue
-        data = path.read_bytes()
-        text = data.decode("utf-8", errors="replace")
-        m = re.search(r"^Date: (\d{4})-(\d\d)-(\d\d)", text, re.M)
-        published = date(int(m[1]), int(m[2]), int(m[3])) if m else None
-        title = text.strip().split("\n", 1)[0] if text.strip() else path.name
-        sources.append(Source(path.name, path, text, text, title, hashlib.sha256(data).hexdigest(),
-                              published, "date line" if m else "unknown"))
-    return LoadedStory(sources)
+        except Exception as error:  # a bug on one odd file must not cost the other articles
+            problems.append(Problem(name, f"cannot process: {type(error).__name__}: {error}", "error"))
+            continue
+        first_with[digest] = name
+        sources.append(source)
+        problems.extend(notes)
+    if not sources:
+        if not paths:
+            raise StoryError(f"{folder}: no articles (.txt or .md files)")
+        reasons = "; ".join(str(p) for p in problems[:3]) + ("; ..." if len(problems) > 3 else "")
+        raise StoryError(f"{folder}: no readable article ({reasons})", problems)
+    return LoadedStory(sources, problems, duplicates)
+
+
+def _list_articles(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES]
+    except FileNotFoundError:
+        raise StoryError(f"{folder}: no such folder") from None
+    except NotADirectoryError:
+        raise StoryError(f"{folder}: not a folder") from None
+    except OSError as error:
+        raise StoryError(f"{folder}: cannot read folder: {_reason(error)}") from None
+    return [folder / name for name in sorted(names)]
+
+
+_CONTROL = regex.compile(r"\p{Cc}")
+
+
+def _display_name(name: str, taken: set[str]) -> str:
+    """The file name as it can be printed: undecodable bytes and control characters replaced,
+    made unique so that it can identify the source."""
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    shown = _CONTROL.sub("\ufffd", shown)
+    unique, n = shown, 1
+    while unique in taken:
+        n += 1
+        unique = f"{shown} ({n})"
+    taken.add(unique)
+    return unique
+
+
+# --- reading -------------------------------------------------------------------------------
+
+# Non-blocking, so that a named pipe called x.txt cannot hang the run; it is refused below.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "file no longer exists",
+    errno.ELOOP: "symlink loop",
+    errno.EISDIR: "is a directory",
+}
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            raise _Skip("cannot read: broken symlink") from None
+        raise _Skip(f"cannot read: {_reason(error)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Skip("cannot read: is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise _Skip("cannot read: not a regular file")
+        if info.st_size > max_bytes:
+            raise _Skip(_too_large(info.st_size, max_bytes))
+        with open(fd, "rb", closefd=False) as file:
+            want = min(info.st_size, max_bytes) + 1  # one byte more tells a file that grew
+            data = file.read(want)
+            if len(data) == want <= max_bytes:
+                data += file.read(max_bytes + 1 - want)
+    except OSError as error:
+        raise _Skip(f"cannot read: {_reason(error)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # it grew after the size check
+        raise _Skip(_too_large(len(data), max_bytes))
+    if not data:
+        raise _Skip("empty file")
+    return data
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
+
+
+def _too_large(size: int, limit: int) -> str:
+    for digits in range(4):  # as many digits as it takes to show the two sizes differ
+        shown, limit_shown = _megabytes(size, digits), _megabytes(limit, digits)
+        if shown != limit_shown:
+            break
+    return f"larger than {limit_shown} limit ({shown})"
+
+
+def _megabytes(n: int, digits: int) -> str:
+    return f"{n / 1_000_000:.{digits}f} MB"
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters text does not hold. Not C1 controls: a UTF-8 file read as latin-1 is
+# full of them, and is mojibake to repair, not binary.
+_NOT_TEXT = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")
+_SAMPLE = 65_536
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was read with.
+
+    UTF-8 (with or without BOM); UTF-16 or UTF-32 with a BOM; else cp1252, the usual encoding
+    of text saved on Windows; else latin-1, which reads any bytes. Mojibake left by a wrong
+    guess is repaired later, in Source.clean. Raises _Skip for binary content.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            break
+    else:
+        bom = data.startswith(codecs.BOM_UTF8)
+        body = data[3:] if bom else data
+        if b"\x00" in body:
+            raise _Skip("binary file (NUL bytes)")
+        for encoding in ("utf-8", "cp1252", "latin-1"):
+            try:
+                text = body.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        encoding = "utf-8-sig" if bom and encoding == "utf-8" else encoding
+    sample = text[:_SAMPLE]
+    if "\x00" in sample:
+        raise _Skip("binary file (NUL characters)")
+    if len(_NOT_TEXT.findall(sample)) > len(sample) / 20:
+        raise _Skip("binary file (mostly control characters)")
+    return text, encoding
+
+
+# --- one source ----------------------------------------------------------------------------
+
+
+def _source(name: str, path: Path, data: bytes, digest: str) -> tuple[Source, list[Problem]]:
+    text, encoding = decode(data)
+    if not text.strip():
+        raise _Skip("empty file (only whitespace)")
+    tidy, anchors = prepare(text)
+    meta, body_start = _front_matter(tidy)
+    notes: list[Problem] = []
+    spans = [(0, body_start)] if body_start else []
+    published, how = None, "unknown"
+    if meta.get("published"):
+        published = _parse_date(meta["published"])
+        how = "front matter" if published else how
+        if not published:
+            notes.append(Problem(name, f"front matter: published date not understood: {meta['published'][:60]!r}"))
+    if not published:
+        published, how = find_publication_date(tidy[body_start:])
+        if how == "date line":
+            line = _DATE_LINE.search(tidy, body_start, body_start + 640)
+            spans += [line.span()] if line else []
+    clean = blank(tidy, spans)
+    if not clean.strip():
+        raise _Skip("no article text (only front matter or page boilerplate)")
+    url = meta.get("url")
+    source = Source(
+        name=name,
+        path=path,
+        text=text,
+        clean=clean,
+        title=meta.get("title") or _title(clean, tidy) or path.stem,
+        digest=digest,
+        published=published,
+        published_how=how,
+        outlet=meta.get("outlet") or _outlet_from_name(name) or _host(url),
+        url=url,
+        encoding=encoding,
+        anchors=anchors,
+    )
+    return source, notes
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+# Front matter: simple `key: value` lines between two `---` lines at the very top.
+_FRONT = regex.compile(r"\A[ \t]*---[ \t]*\n((?:[^\n]*\n){0,60}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_LINE = regex.compile(r"^[ \t]*([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_FRONT_OTHER = regex.compile(r"^[ \t]*(?:#.*|-.*|[ \t]+.*|)$")  # comments, list items, continuations
+_KEYS = {
+    "title": "title", "headline": "title",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet",
+    "published": "published", "date": "published", "pubdate": "published",
+    "url": "url", "link": "url",
+}
+_DATE_LINE = regex.compile(r"^[ \t]*Date[ \t]*:[^\n]*", regex.M | regex.I)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The front matter's known keys, and where the article after it starts (0: none).
+
+    The block counts as front matter only if every line in it reads as `key: value`, so a
+    Markdown rule (---) above the article is not mistaken for it."""
+    found = _FRONT.match(text)
+    if not found:
+        return {}, 0
+    meta = {}
+    for line in found[1].split("\n"):
+        pair = _FRONT_LINE.match(line)
+        if pair:
+            key, value = _KEYS.get(pair[1].lower()), pair[2]
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            if key and value and key not in meta:
+                meta[key] = value.strip()
+        elif not _FRONT_OTHER.match(line):
+            return {}, 0
+    return meta, found.end()
+
+
+_ISO_DAY = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+@lru_cache(maxsize=1024)
+def _parse_date(value: str) -> date | None:
+    """A front matter date: ISO, or any format dateparser reads, on this short value only."""
+    iso = _ISO_DAY.match(value)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        import dateparser  # slow to import; most articles never need it
+
+        parsed = dateparser.parse(
+            value[:100], languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+        )
+    except Exception:  # dateparser raises on odd input; an unreadable date is just unknown
+        return None
+    return parsed.date() if parsed else None
+
+
+_HEADLINE_NOTE = regex.compile(r"appears in print on [^\n]{0,120}? with the headline: ([^\n]{3,200}?)\.?[ \t]*(?:Order Reprints|$)", regex.M)
+_BYLINE = regex.compile(r"(?i:by)[: \t]+\p{Lu}")
+_BYLINE_WORDS = frozenset("and of the de van der von la le du da di al el staff writer reporter correspondent updated posted published at in for with".split())
+_TITLE_MAX = 200
+_LINE = regex.compile(r"[^\n]*\S[^\n]*")
+_WORD = regex.compile(r"\p{L}[\p{L}'’.]*")
+
+
+def _title(clean: str, tidy: str) -> str:
+    """The first line that is not a byline or a bare dateline. A "line" longer than a headline
+    is the article body: then the print note's headline (nytimes.com) or a shortened line."""
+    lines = []
+    for found in _LINE.finditer(clean):
+        lines.append(" ".join(found.group().split()).lstrip("#").strip())
+        if len(lines) == 6:
+            break
+    line = next((line for line in lines if line and not _is_meta_line(line)), lines[0] if lines else "")
+    if len(line) <= _TITLE_MAX:
+        return line
+    note = _HEADLINE_NOTE.search(tidy)
+    if note:
+        return note[1].strip()
+    return line[: line.rfind(" ", 0, _TITLE_MAX)] + " …"
+
+
+def _is_meta_line(line: str) -> bool:
+    return _is_byline(line) or (len(line) <= 100 and find_publication_date(line)[0] is not None)
+
+
+def _is_byline(line: str) -> bool:
+    if not _BYLINE.match(line) or len(line) > 150 or line.endswith("."):
+        return False
+    words = _WORD.findall(line)[1:]
+    return sum(1 for w in words if w[0].islower() and w.lower() not in _BYLINE_WORDS) < 2
+
+
+_DOMAIN = regex.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2}|com|org|net|edu|gov|info|news|media|online|press|tv|fm)")
+
+
+_NUMBERED = regex.compile(r"^\d+[ _.-]+")
+
+
+def _outlet_from_name(name: str) -> str | None:
+    """`01_nbcnews.com.txt` → nbcnews.com: collections often name files after the site."""
+    stem = os.path.splitext(name)[0].lower()
+    stem = _NUMBERED.sub("", stem).removeprefix("www.")
+    return stem if _DOMAIN.fullmatch(stem) else None
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
