@@ -132,4 +132,7 @@ def report_dict(reports: list[StoryReport], outcome: Outcome | None = None, root
 
 
 def render(reports: list[StoryReport], *, outcome: Outcome | None = None, root: Path | None = None, **_options) -> str:
-    return json.dumps(report_dict(reports, outcome, root), indent=2, ensure_ascii=False) + "\n"
+    """One story's report is indented for people to read; a report of several stories is one
+    compact line, which the standard library writes several times faster."""
+    indent = 2 if len(reports) <= 1 else None
+    return json.dumps(report_dict(reports, outcome, root), indent=indent, ensure_ascii=False) + "\n"
