@@ -68,7 +68,7 @@ def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
             problems.append(Problem(name, str(skip)))
             continue
         except Exception as error:  # a bug on one odd file must not cost the other articles
-            problems.append(Problem(name, f"cannot process: {type(error).__name__}: {error}", "error"))
+            problems.append(Problem(name, f"cannot process: {type(error).__name__}: {' '.join(str(error).split())}", "error"))
             continue
         first_with[digest] = name
         sources.append(source)
@@ -159,15 +159,12 @@ def _reason(error: OSError) -> str:
 
 
 def _too_large(size: int, limit: int) -> str:
+    scale, unit = (1_000_000, "MB") if limit >= 1_000_000 else (1_000, "KB") if limit >= 1_000 else (1, "bytes")
     for digits in range(4):  # as many digits as it takes to show the two sizes differ
-        shown, limit_shown = _megabytes(size, digits), _megabytes(limit, digits)
+        shown, limit_shown = (f"{n / scale:.{digits}f} {unit}" for n in (size, limit))
         if shown != limit_shown:
             break
     return f"larger than {limit_shown} limit ({shown})"
-
-
-def _megabytes(n: int, digits: int) -> str:
-    return f"{n / 1_000_000:.{digits}f} MB"
 
 
 # --- decoding ------------------------------------------------------------------------------
@@ -184,7 +181,7 @@ _NOT_TEXT = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")
 _SAMPLE = 65_536
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read with.
 
     UTF-8 (with or without BOM); UTF-16 or UTF-32 with a BOM; else cp1252, the usual encoding
@@ -219,9 +216,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _source(name: str, path: Path, data: bytes, digest: str) -> tuple[Source, list[Problem]]:
-    text, encoding = decode(data)
+    text, encoding = _decode(data)
     if not text.strip():
-        raise _Skip("empty file (only whitespace)")
+        raise _Skip("empty file (only whitespace)" if text else "empty file")
     tidy, anchors = prepare(text)
     meta, body_start = _front_matter(tidy)
     notes: list[Problem] = []
