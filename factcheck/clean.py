@@ -2,10 +2,11 @@
 
 Claims must point at the article exactly, so cleaning never moves text silently:
 
-1. `prepare` repairs mojibake with ftfy ("donâ€™t" → "don’t") only on lines that look broken,
-   and records anchors wherever a repair changed a line's length (see Source.original_offset);
-   then it turns characters that are blank to a reader but not to a regex (no-break and other
-   unicode spaces, zero-width and bidi controls, control characters) into spaces, one for one.
+1. `prepare` repairs mojibake with ftfy ("donâ€™t" → "don’t") only where the text looks
+   broken, and records anchors wherever a repair changed the length (see
+   Source.original_offset); then it turns characters that are blank to a reader but not to a
+   regex (no-break and other unicode spaces, zero-width and bidi controls, control
+   characters) into spaces, one for one.
 2. `blank` replaces boilerplate (rules/boilerplate.toml) and any spans the loader names (front
    matter) with spaces, so lengths and line breaks stay where they were.
 """
@@ -41,13 +42,13 @@ _SUSPECT = regex.compile(
 )
 _ENTITY_OR_ESCAPE = regex.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);|\x1b(?:\[[0-9;]*[A-Za-z]?)?", regex.I)
 _RUN_START = regex.compile(r"(?r)[\x00-\x7f](?<![ÂÃ] )")  # the ASCII character before a run
-_RUN_END = regex.compile(r"(?:[^\x00-\x7f]|(?<=[ÂÃ]) )*")  # "Ã " is a mangled "à" and its space
 _COMBINING_CHARS = regex.compile(f"[{_COMBINING}]")
 _RUN_MAX = 200  # a longer run (CJK) is repaired in pieces, each cut before a lead byte
+_RUN = re.compile(rf"(?:[^\x00-\x7f]|(?<=[ÂÃ]) ){{0,{_RUN_MAX}}}")  # "Ã " is a mangled "à" and its space
 _CUT_BEFORE = re.compile(r"[\xc2-\xf4]")
 _FTFY = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # curly quotes are what the article printed
-    fix_line_breaks=False,  # lines are repaired one at a time; line ends are not ftfy's
+    fix_line_breaks=False,  # line ends are where the file has them
     remove_control_chars=False,  # `_ODD` turns them into spaces instead, keeping length
     explain=False,
 )
@@ -114,12 +115,10 @@ def _suspect_runs(text: str):
             start = before.end() if before else done
             if start == at and _COMBINING_CHARS.match(text[at]) and at > done:
                 start -= 1  # a combining mark composes with the letter before it
-            end = max(_RUN_END.match(text, at).end(), at + 1)
-        while end - start > _RUN_MAX:
+            end = max(_RUN.match(text, at).end(), at + 1)
+        if end - start >= _RUN_MAX:  # the rest of a long run (CJK) is the next run
             cut = _CUT_BEFORE.search(text, start + _RUN_MAX // 2, start + _RUN_MAX)
-            cut = cut.start() if cut else start + _RUN_MAX
-            yield start, cut
-            start = cut
+            end = cut.start() if cut else start + _RUN_MAX
         yield start, end
         done = end
         found = _TRIGGER.search(text, end)
@@ -151,7 +150,7 @@ def _anchor(anchors: list[tuple[int, int]], clean: int, text: int) -> None:
 def _normalise(text: str) -> str:
     if not _ODD.search(text):
         return text
-    return _ODD.sub(_blank_char, text)
+    return _ODD.sub(_blank_char, text.replace("\r\n", " \n"))  # CRLF first: every line of a Windows file
 
 
 def _blank_char(m: re.Match) -> str:
@@ -163,13 +162,13 @@ def _blank_char(m: re.Match) -> str:
 
 # --- boilerplate ---------------------------------------------------------------------------
 
-# Where an inline pattern may start: at the start of a line, or after a sentence end and
-# optional blanks. Trying the patterns only there is much faster than searching for them.
-_INLINE_AT = re.compile(r"[\n.!?…\"”’')\]»][ \t]*")
+# Where an inline pattern may start: at a capital at the start of a line, or after a sentence
+# end and optional blanks. Trying the patterns only there is much faster than searching.
+_INLINE_AT = re.compile(r"[\n.!?…\"”’')\]»][ \t]*+(?=[A-Z])")
 _OPENERS = frozenset("“\"‘'(«[")  # what may follow an inline pattern, glued, besides a capital or a digit
 _NEXT_NON_BLANK = re.compile(r"[^ \t]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_LINE_MAX = 400  # boilerplate lines are short; longer lines are not tried
+_SHORT_LINE = re.compile(r"^[ \t]*+[^\s][^\n]{0,400}$", re.M)  # boilerplate lines are short; others are not tried
 
 
 @dataclass(frozen=True)
@@ -224,13 +223,10 @@ def blank(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]] 
 
 
 def _line_spans(text: str):
-    line, start = boilerplate().line, 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start <= _LINE_MAX and line.fullmatch(text, start, end):
-            yield start, end
-        start = end + 1
+    line = boilerplate().line
+    for candidate in _SHORT_LINE.finditer(text):
+        if line.fullmatch(text, *candidate.span()):
+            yield candidate.span()
 
 
 def _inline_spans(text: str):

@@ -34,9 +34,13 @@ STARTERS = frozenset(
 )
 MAX_SENTENCE = 3000  # longer runs (a page with no full stop) are cut at a space, for the stages after
 
-# A line break, or a run of end punctuation with the quotes and blanks after it. It starts
-# with a character class, and uses `re`, so that the scan runs in C at tens of MB/s.
-_CUT = re.compile(r"[\n.!?…。！？](?:(?<=\n)|(?P<stop>[.!?…。！？]*)(?P<close>[”\"’'»)\]]*)(?P<gap>[^\S\n]*))")
+# A line break (with the blank lines after it), or a run of end punctuation with the quotes
+# and blanks after it, unless a lower-case letter follows ("e.g. the", "U.S. officials").
+# It starts with a character class and uses `re`, so that the scan runs in C at tens of MB/s.
+_CUT = re.compile(
+    r"[\n.!?…。！？](?:(?<=\n)(?:[^\S\n]*+\n)*+"
+    r"|(?P<stop>[.!?…。！？]*+)(?P<close>[”\"’'»)\]]*+)(?P<gap>[^\S\n]*+)(?![a-z]))"
+)
 _OPENERS = frozenset("“\"‘'«([¿¡")
 _WORD_BEFORE = regex.compile(r"(?r)(?:[\p{L}\p{N}]+\.)*[\p{L}\p{N}]+")  # searched backwards: U.S, 1990s
 _GLUED_MONTH = regex.compile(r"\p{Lu}(?:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)$")

@@ -96,6 +96,19 @@ def test_one_5_mb_line_without_a_sentence_end_splits_without_hanging(tmp_path):
     assert out[-1].end == len(source.text.rstrip())
 
 
+@pytest.mark.parametrize(
+    "unit",
+    ["\n", "\r\n", " ", ".", "a.", "A. ", "“", "â€™", "Ã ", "&amp;", "\xa0", "\u200b", "大", "Advertisement.", "Mr. "],
+)
+def test_a_megabyte_of_one_odd_pattern_loads_and_splits_in_bounded_time(tmp_path, unit):
+    write(tmp_path, "odd.txt", "Headline\n" + unit * (1_000_000 // len(unit)))
+    began = time.perf_counter()
+    [source] = load_story(tmp_path).sources
+    out = split_sentences(source)
+    assert time.perf_counter() - began < 20
+    assert all(0 <= s.start <= s.end <= len(source.text) for s in out)
+
+
 def test_symlink_loops_broken_links_directories_and_pipes_are_skipped(tmp_path):
     write(tmp_path, "good.txt", GOOD)
     os.symlink(tmp_path / "loop-b.txt", tmp_path / "loop-a.txt")
