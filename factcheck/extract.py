@@ -30,6 +30,7 @@ _ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
+_ONE_AND = regex.compile(r"\b(?:the|a|an|his|her|their)\s+[\p{Ll}-]+\s+and\s+$", regex.I)
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _HISTORY = regex.compile(
@@ -162,8 +163,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if m.groupdict().get("num") else m.start()
             num_end = m.end("num") if m.groupdict().get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
-            if frame not in ("zero", "one") and _list_pattern(ruleset).search(before[-60:]):
-                continue  # "10 women, 7 men wounded": a part of a sum, not a total
+            if frame not in ("zero", "one") and (_list_pattern(ruleset).search(before[-60:]) or _ONE_AND.search(before[-40:])):
+                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):

@@ -80,3 +80,8 @@ def test_claims_point_at_the_words_in_the_article():
     text = "Headline\nNine people were injured in the shooting."
     [claim] = claims(text, kind="injuries")
     assert text[claim.start : claim.end] == claim.words == "Nine people were injured"
+
+
+def test_a_person_and_a_count_are_parts_of_a_sum():
+    assert values("Police arrested the captain and two crew members.", "arrests") == []
+    assert values("A woman and two children were killed.", "deaths") == []
