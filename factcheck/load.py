@@ -316,7 +316,7 @@ _HEADLINE_NOTE = regex.compile(r"appears in print on [^\n]{0,120}? with the head
 _BYLINE = regex.compile(r"(?i:by)[: \t]+\p{Lu}")
 _BYLINE_WORDS = frozenset("and of the de van der von la le du da di al el staff writer reporter correspondent updated posted published at in for with".split())
 _TITLE_MAX = 200
-_LINE = regex.compile(r"[^\n]*\S[^\n]*")
+_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.M)  # a line that is not blank
 _WORD = regex.compile(r"\p{L}[\p{L}'’.]*")
 
 
@@ -349,8 +349,6 @@ def _is_byline(line: str) -> bool:
 
 
 _DOMAIN = regex.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2}|com|org|net|edu|gov|info|news|media|online|press|tv|fm)")
-
-
 _NUMBERED = regex.compile(r"^\d+[ _.-]+")
 
 
