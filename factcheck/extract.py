@@ -30,7 +30,10 @@ _ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
-_ONE_AND = regex.compile(r"\b(?:the|a|an|his|her|their)\s+[\p{Ll}-]+\s+and\s+$", regex.I)
+# "the captain and two crew", "captain and two crew" (a headline): one person named beside a count
+_ONE_AND = regex.compile(
+    r"(?:\b(?:the|a|an|his|her|their)\s+[\p{Ll}-]+|(?:^|[,:;]\s*)[\p{L}-]+(?<!ed|ing|en|dead|hurt))\s+and\s+$", regex.I
+)
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _HISTORY = regex.compile(

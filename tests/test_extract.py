@@ -85,3 +85,5 @@ def test_claims_point_at_the_words_in_the_article():
 def test_a_person_and_a_count_are_parts_of_a_sum():
     assert values("Police arrested the captain and two crew members.", "arrests") == []
     assert values("A woman and two children were killed.", "deaths") == []
+    assert values("Ferry: captain and two crew arrested as toll climbs", "arrests") == []
+    assert values("Two people were killed and three injured.", "injuries") == [3]
