@@ -53,10 +53,13 @@ class Source:
         return at_text + (clean_offset - at_clean)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an offset into `text` (CRLF counts as one line end)."""
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        """1-based line and column of an offset into `text`: CRLF is one line end, and so is
+        a lone CR (old Mac files)."""
+        head = self.text[:offset]
+        lone_cr = head.count("\r") - head.count("\r\n")
+        line = head.count("\n") + lone_cr + 1
+        start = max(head.rfind("\n"), head.rfind("\r")) + 1
+        return line, offset - start + 1
 
 
 @dataclass(frozen=True)
