@@ -184,7 +184,8 @@ _SAMPLE = 65_536
 def _decode(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read with.
 
-    UTF-8 (with or without BOM); UTF-16 or UTF-32 with a BOM; else cp1252, the usual encoding
+    UTF-8 (with or without BOM); UTF-16 or UTF-32 with a BOM, or UTF-16 without one when its
+    NUL bytes say so; else cp1252, the usual encoding
     of text saved on Windows; else latin-1, which reads any bytes. Mojibake left by a wrong
     guess is repaired later, in Source.clean. Raises _Skip for binary content.
     """
@@ -195,15 +196,19 @@ def _decode(data: bytes) -> tuple[str, str]:
     else:
         bom = data.startswith(codecs.BOM_UTF8)
         body = data[3:] if bom else data
-        if b"\x00" in body:
+        wide = _utf16_without_bom(body) if b"\x00" in body else None
+        if wide:
+            text, encoding = body.decode(wide, errors="replace"), wide
+        elif b"\x00" in body:
             raise _Skip("binary file (NUL bytes)")
-        for encoding in ("utf-8", "cp1252", "latin-1"):
-            try:
-                text = body.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        encoding = "utf-8-sig" if bom and encoding == "utf-8" else encoding
+        else:
+            for encoding in ("utf-8", "cp1252", "latin-1"):
+                try:
+                    text = body.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            encoding = "utf-8-sig" if bom and encoding == "utf-8" else encoding
     sample = text[:_SAMPLE]
     if "\x00" in sample:
         raise _Skip("binary file (NUL characters)")
@@ -213,6 +218,21 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 # --- one source ----------------------------------------------------------------------------
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte order mark: mostly
+    ASCII, so nearly every other byte is NUL, on one side only. None for other NUL bytes."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.7 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.7 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _source(name: str, path: Path, data: bytes, digest: str) -> tuple[Source, list[Problem]]:

@@ -225,3 +225,19 @@ def test_a_folder_without_a_readable_article_names_the_reasons(tmp_path):
         load_story(tmp_path)
     assert str(raised.value) == f"{tmp_path}: no readable article (a.txt: empty file; b.txt: binary file (NUL bytes))"
     assert [p.path for p in raised.value.problems] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_skipped(tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes("Headline\nNine people were injured in the shooting on Sunday.\n".encode(encoding))
+    [source] = load_story(tmp_path).sources
+    assert source.encoding == encoding
+    assert "Nine people were injured" in source.text
+
+
+def test_nul_bytes_that_are_not_utf16_still_mark_a_binary_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (tmp_path / "b.txt").write_text("Headline\nText.\n")
+    loaded = load_story(tmp_path)
+    assert [s.name for s in loaded.sources] == ["b.txt"]
+    assert "binary" in loaded.problems[0].message
