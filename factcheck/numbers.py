@@ -30,6 +30,8 @@ ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }
 
+LARGEST = 1e11  # more than the world's population: not a count of anything a story reports
+
 # qualifier → how it turns the stated number n into an interval
 QUALIFIERS = {
     "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
@@ -138,8 +140,8 @@ def quantity(qualifier: str | None, number: str) -> Quantity | None:
         low, high = (VAGUE["several"] if words.startswith("several") else VAGUE["a few"])
         return Quantity(low * scale, low * scale, (high + 1) * scale - 1, words)
     n = word_value(words)
-    if n is None:
-        return None
+    if n is None or not n < LARGEST:
+        return None  # "10^400 people" is no count a story states
     low, high = _interval(n, QUALIFIERS.get(qualifier, "exact"))
     return Quantity(n, low, high, qualifier)
 
