@@ -86,14 +86,15 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
     return groups
 
 
-def _vague(claim: Claim) -> bool:
+def is_vague(claim: Claim) -> bool:
+    """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
     return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
 
 
 def representative(claims: list[Claim]) -> Claim:
     """The claim that stands for a source: a stated number over a vague one ("dozens"), then
     its most repeated value, then the earliest."""
-    claims = [c for c in claims if not _vague(c)] or claims
+    claims = [c for c in claims if not is_vague(c)] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
     return min((c for c in claims if counts[c.value] == best), key=lambda c: c.start)

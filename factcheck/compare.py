@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from factcheck.align import _vague as _vague
+from factcheck.align import is_vague
 import regex
 
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Fact, Finding, Quantity, Source
@@ -106,7 +106,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
         vague = [f"{c.source} '{c.words}' is {_interval(r.quantity)}" for c, r in zip(claims, chosen) if not r.quantity.exact]
         if notes:
             return EXPLAINED, "; ".join(notes) + (" — " + "; ".join(vague) if vague else "")
-        stated = [c for c in claims if not _vague(c)]
+        stated = [c for c in claims if not is_vague(c)]
         if len(values) == 1 or len({c.value for c in stated}) <= 1:
             return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
         return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
@@ -152,10 +152,10 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
 
 def _without_vague_outliers(fact: Fact) -> tuple[Fact, list[Claim]]:
     """ "Dozens" beside "140" is too vague to disagree with it: such claims leave the fact."""
-    stated = [c for c in fact.claims if not _vague(c)]
+    stated = [c for c in fact.claims if not is_vague(c)]
     if not stated:
         return fact, []
-    dropped = [c for c in fact.claims if _vague(c) and not any(_common([readings(c), readings(s)]) for s in stated)]
+    dropped = [c for c in fact.claims if is_vague(c) and not any(_common([readings(c), readings(s)]) for s in stated)]
     if not dropped:
         return fact, []
     return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped]), dropped

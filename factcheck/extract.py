@@ -143,7 +143,7 @@ def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cac
                 break
 
 
-def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict) -> list[Claim]:
+def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
     for frame, pattern, anchor in rule.compiled:
@@ -221,7 +221,7 @@ _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)
 _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
-def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict) -> list[Claim]:
+def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     claims = []
     for _frame, pattern, anchor in rule.compiled:
         for m in matches(pattern, anchor, sentence.text, cache):
@@ -238,7 +238,7 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     return claims
 
 
-def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet) -> list[Claim]:
+def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, _published=None) -> list[Claim]:
     claims, taken = [], set()
     for _frame, pattern, anchor in rule.compiled:
         for m in matches(pattern, anchor, sentence.text):
@@ -269,7 +269,7 @@ def _person(name: str) -> str:
     return " ".join(tokens)
 
 
-def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, published: date | None) -> list[Claim]:
+def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, published: date | None = None) -> list[Claim]:
     from factcheck.dates import find_date_mentions
 
     wanted = set(rule.data.get("events", []))
@@ -293,6 +293,10 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     return claims
 
 
+# The reusable check of each rule type: (rule, source, sentence, ruleset, anchors, published) → claims.
+_CHECKS = {"toll": _toll_claims, "count": _count_claims, "age": _age_claims, "date": _date_claims}
+
+
 def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, published: date | None = None) -> list[Claim]:
     """Every claim the rules find in the sentences of one source."""
     published = published or source.published
@@ -301,16 +305,12 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
         has_number = bool(_HAS_NUMBER.search(sentence.text))
         anchors: dict = {}
         for rule in rules.rules_for(sentence.text):
-            if rule.type == "date":
-                claims.extend(_date_claims(rule, source, sentence, rules, published))
-            elif not has_number:
+            if rule.type != "date" and not has_number:
                 continue
-            elif rule.type == "toll":
-                claims.extend(_toll_claims(rule, source, sentence, rules, anchors))
-            elif rule.type == "count":
-                claims.extend(_count_claims(rule, source, sentence, rules, anchors))
-            elif rule.type == "age":
-                claims.extend(_age_claims(rule, source, sentence, rules))
+            try:
+                claims.extend(_CHECKS[rule.type](rule, source, sentence, rules, anchors, published))
+            except TimeoutError:
+                continue  # a sentence no pattern can read in time is left unread, the rest is not
     tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]
     counts = {r.code for r in rules.rules if r.type == "count"}
     # "the five passengers who were killed" is a death toll, not also a count of passengers
