@@ -60,12 +60,17 @@ def settle_claims(sources: list[Source], claims: list[Claim], rules: RuleSet, co
 
 
 def story_folders(path: Path, recursive: bool) -> list[Path]:
-    """The story folders under a path: the path itself, or with `recursive` every folder holding articles."""
+    """The story folders under a path: the path itself, or with `recursive` every folder holding
+    articles, leaving out hidden folders (.git, .venv, .factcheck_cache), which hold no story."""
     from factcheck.load import ARTICLE_SUFFIXES
 
     if not recursive:
         return [path]
-    folders = {p.parent for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()}
+    folders = {
+        p.parent
+        for p in path.rglob("*")
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file()
+    }
     return sorted(folders)
 
 

@@ -241,3 +241,13 @@ def test_nul_bytes_that_are_not_utf16_still_mark_a_binary_file(tmp_path):
     loaded = load_story(tmp_path)
     assert [s.name for s in loaded.sources] == ["b.txt"]
     assert "binary" in loaded.problems[0].message
+
+
+def test_recursive_story_folders_leave_out_hidden_folders(tmp_path):
+    from factcheck.check import story_folders
+
+    for folder in ("paris", "paris/.git", ".venv/lib", "brussels/day2"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "a.txt").write_text("Headline\nText.\n")
+    found = [f.relative_to(tmp_path).as_posix() for f in story_folders(tmp_path, recursive=True)]
+    assert found == ["brussels/day2", "paris"]

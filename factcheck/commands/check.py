@@ -74,7 +74,7 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
             continue
         try:
-            found = [f for f in folders_under(path, recursive) if not _hidden_below(f, path)]
+            found = folders_under(path, recursive)
         except OSError as e:
             failures.append(StoryFailure(str(path), f"cannot read folder: {e.strerror or e}"))
             continue
@@ -86,15 +86,6 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
                 seen.add(resolved)
                 folders.append(folder)
     return folders, failures
-
-
-def _hidden_below(folder: Path, root: Path) -> bool:
-    """A folder inside a hidden one under the root (.git, .venv, .factcheck_cache): not a story."""
-    try:
-        parts = folder.resolve().relative_to(root.resolve()).parts
-    except ValueError:
-        return False
-    return any(part.startswith(".") for part in parts)
 
 
 def _article_files(folders: list[Path]) -> set[Path]:
