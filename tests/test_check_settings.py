@@ -10,18 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from rule_fixtures import RESCUED as RESCUED_RULE
 
-RESCUED = '''code = "FC401"
-slug = "rescues"
-kind = "rescued"
-type = "toll"
-severity = "warning"
-summary = "Rescues: how many people were rescued."
-what = "Finds the number of people a source says were rescued."
-why = "Rescue counts are copied between outlets and revised."
-after = ["rescued", "were rescued", "pulled alive from the rubble"]
-before = ["rescued", "rescuing"]
-
+RESCUED = RESCUED_RULE + '''
 [[examples]]
 text = "Firefighters rescued 12 people from the roof."
 expect = [12]

@@ -8,18 +8,7 @@ import pytest
 
 from factcheck.rule_tests import FixtureError, examples_of, run_all
 from factcheck.ruleset import RuleError, load_rules
-
-RESCUED = '''code = "FC401"
-slug = "rescues"
-kind = "rescued"
-type = "toll"
-severity = "warning"
-summary = "Rescues: how many people were rescued."
-what = "Finds the number of people a source says were rescued."
-why = "Rescue counts are revised as the search goes on."
-after = ["rescued", "pulled alive from the rubble"]
-before = ["rescued", "rescuing"]
-'''
+from rule_fixtures import RESCUED
 
 
 def rule_dir(tmp_path: Path, examples: str, body: str = RESCUED) -> Path:
