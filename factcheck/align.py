@@ -91,21 +91,30 @@ def is_vague(claim: Claim) -> bool:
     return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
 
 
-def representative(claims: list[Claim]) -> Claim:
+def _first_in_text(claim: Claim):
+    return claim.start
+
+
+def _earliest_day(claim: Claim):
+    """Of a source's dates for one event, the earliest: later ones are mostly of its aftermath."""
+    return claim.value, claim.start
+
+
+def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
     """The claim that stands for a source: a stated number over a vague one ("dozens"), then
-    its most repeated value, then the earliest."""
+    its most repeated value, then the first by `tie` (the first in the text)."""
     claims = [c for c in claims if not is_vague(c)] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
-    return min((c for c in claims if counts[c.value] == best), key=lambda c: c.start)
+    return min((c for c in claims if counts[c.value] == best), key=tie)
 
 
-def _facts_from_groups(kind: str, key: str, label: str, claims: list[Claim]) -> list[Fact]:
+def _fact(kind: str, key: str, label: str, claims: list[Claim], tie=_first_in_text) -> Fact:
+    """The fact, with one representative claim per source."""
     by_source = defaultdict(list)
     for c in claims:
         by_source[c.source].append(c)
-    chosen = [representative(own) for _, own in sorted(by_source.items())]
-    return [Fact(kind, key, label, chosen)]
+    return Fact(kind, key, label, [representative(own, tie) for _, own in sorted(by_source.items())])
 
 
 def _label(kind: str, subject_class: str, event: str) -> str:
@@ -128,7 +137,7 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            facts += _facts_from_groups(kind, key, _label(kind, subject_class, event), group)
+            facts.append(_fact(kind, key, _label(kind, subject_class, event), group))
     return facts
 
 
@@ -216,7 +225,7 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     facts = []
     for person, group in sorted(members.items()):
         name = " ".join(x for x in person if x).title()
-        facts += _facts_from_groups("age", f"age:{name.lower()}", f"age of {name}", group)
+        facts.append(_fact("age", f"age:{name.lower()}", f"age of {name}", group))
     return facts
 
 
@@ -232,15 +241,7 @@ def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in ("date", event_class, event) if x)
             label = f"date of the {event_class}" + (f" at {event.title()}" if event else "")
-            by_source = defaultdict(list)
-            for c in group:
-                by_source[c.source].append(c)
-            chosen = []
-            for _, own in sorted(by_source.items()):
-                counts = Counter(c.value for c in own)
-                best = max(counts.values())
-                chosen.append(min((c for c in own if counts[c.value] == best), key=lambda c: (c.value, c.start)))
-            facts.append(Fact("date", key, label, chosen))
+            facts.append(_fact("date", key, label, group, tie=_earliest_day))
     return facts
 
 

@@ -7,6 +7,7 @@ arrested"), lists of parts ("10 women, 7 men wounded") and reported history.
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import regex
@@ -24,9 +25,6 @@ _HAS_NUMBER = regex.compile(
     r"ninth|tenth|not|none|nobody)\b",
     regex.I,
 )
-_PART = None  # compiled on first use, needs the subject pattern
-_LIST = None
-_ELIDED = None
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
@@ -61,32 +59,26 @@ _NAME_STOP = {
 }
 
 
-def _list_pattern(ruleset: RuleSet) -> regex.Pattern:
-    """ "10 women, 7 men": a count right after another count of people is one of a list of parts."""
-    global _LIST
-    if _LIST is None:
-        _LIST = regex.compile(rf"{NUMBER_PATTERN}\s+{ruleset.subject_pattern}\s*(?:,|and|,\s*and)\s*$", regex.I)
-    return _LIST
+@functools.lru_cache(maxsize=8)
+def _with_subjects(template: str, subjects: str) -> regex.Pattern:
+    """A pattern that needs the counted-subject pattern, compiled once per vocabulary."""
+    return regex.compile(template.replace("{n}", NUMBER_PATTERN).replace("{who}", subjects), regex.I)
+
+
+# "10 women, 7 men": a count right after another count of people is one of a list of parts.
+_LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
+# "killing three and wounding three other officers": the first count shares the second's subject.
+_ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
+# "20 people, including three gunmen": a named part of a total, or the lone attacker.
+_PART = (
+    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
+    r"(?:{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
+)
 
 
 def _elided_subject(after: str, ruleset: RuleSet) -> str:
-    """ "killing three and wounding three other officers": the first count shares the second's subject."""
-    global _ELIDED
-    if _ELIDED is None:
-        _ELIDED = regex.compile(rf"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{NUMBER_PATTERN}\s+{ruleset.subject_pattern}", regex.I)
-    m = _ELIDED.match(after)
+    m = _with_subjects(_ELIDED, ruleset.subject_pattern).match(after)
     return " ".join(m["who"].lower().split()) if m else ""
-
-
-def _part_pattern(ruleset: RuleSet) -> regex.Pattern:
-    global _PART
-    if _PART is None:
-        _PART = regex.compile(
-            rf"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
-            rf"(?:{NUMBER_PATTERN}\s+{ruleset.subject_pattern}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))",
-            regex.I,
-        )
-    return _PART
 
 
 def _window(sentence: Sentence, start: int, end: int) -> str:
@@ -166,7 +158,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if m.groupdict().get("num") else m.start()
             num_end = m.end("num") if m.groupdict().get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
-            if frame not in ("zero", "one") and (_list_pattern(ruleset).search(before[-60:]) or _ONE_AND.search(before[-40:])):
+            if frame not in ("zero", "one") and (_with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])):
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
@@ -202,7 +194,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 
 def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
     """The part a total names, right after it or inside it ("Three people, including the gunman, died")."""
-    m = _part_pattern(ruleset).search(text, start, min(len(text), end + 100))
+    m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
     if not m or m.start() > end + 3:
         return ()
     if m["lone"]:

@@ -69,7 +69,7 @@ class Rule:
     # all come from the cache compiles nothing
     frames: list[tuple[str, str, int, regex.Pattern | None]] = field(default_factory=list)
     _compiled: list | None = field(default=None, repr=False)
-    trigger: bool = False  # True: a sentence without one of its trigger words cannot match
+    has_triggers: bool = False  # True: a sentence without one of its trigger words cannot match
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
@@ -114,7 +114,7 @@ class RuleSet:
         """
         owners: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
-            for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.trigger else ():
+            for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.has_triggers else ():
                 for words in rule.words(key):
                     owners.setdefault(" ".join(words.lower().split()), set()).add(i)
         if not owners:
@@ -132,7 +132,7 @@ class RuleSet:
         if pattern is not None:
             for m in pattern.finditer(text):
                 woken |= index.get(" ".join(m.group().lower().split()), frozenset())
-        return [r for i, r in enumerate(self.rules) if not r.trigger or i in woken]
+        return [r for i, r in enumerate(self.rules) if not r.has_triggers or i in woken]
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
@@ -221,7 +221,7 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
     else:
         frames = [("pattern", p) for p in rule.patterns]
     words = [w for key in _TRIGGER_KEYS.get(rule.type, ()) for w in rule.words(key)]
-    rule.trigger = bool(words) and (not rule.patterns or bool(rule.words("triggers")))
+    rule.has_triggers = bool(words) and (not rule.patterns or bool(rule.words("triggers")))
     flags = regex.I if rule.type != "age" else 0
     rule.frames = []
     for name, frame in frames:
