@@ -1,4 +1,5 @@
-"""Rules are data: TOML files under rules/ (and a user's folders), loaded with tomllib and compiled once.
+"""Rules are data: TOML files under rules/ (and a user's folders), loaded with tomllib; their
+patterns are compiled once, on first use.
 
 A rule file names its code, kind and type, lists the words that signal a claim, and
 carries its own examples. The rule *types* (toll, count, age, date) are reusable
