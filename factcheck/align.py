@@ -9,6 +9,7 @@ names, with a surname alone resolved to the person the source last named in full
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 
 import regex
 
@@ -110,11 +111,34 @@ def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
 
 
 def _fact(kind: str, key: str, label: str, claims: list[Claim], tie=_first_in_text) -> Fact:
-    """The fact, with one representative claim per source."""
+    """The fact, with one representative claim per source and every claim stated."""
     by_source = defaultdict(list)
     for c in claims:
         by_source[c.source].append(c)
-    return Fact(kind, key, label, [representative(own, tie) for _, own in sorted(by_source.items())])
+    return Fact(kind, key, label, [representative(own, tie) for _, own in sorted(by_source.items())], list(claims))
+
+
+def consensus(fact: Fact) -> Fact | None:
+    """The fact read as its sources agree as far as their own words allow: each source that
+    states the value most sources state stands by it. None when no value is stated by two
+    sources or nothing changes. A source that states both sides of a difference does not
+    disagree."""
+    by_source = defaultdict(list)
+    for c in fact.stated or fact.claims:
+        by_source[c.source].append(c)
+    support = Counter(v for own in by_source.values() for v in {c.value for c in own if not is_vague(c)})
+    if not support or max(support.values()) < 2:
+        return None
+    top = max(support.values())
+    chosen_now = Counter(c.value for c in fact.claims)
+    value = max((v for v in support if support[v] == top), key=lambda v: (chosen_now[v], -fact.claims.index(next(c for c in fact.claims if c.value == v)) if chosen_now[v] else 0))
+    claims = []
+    for c in fact.claims:
+        same = [o for o in by_source[c.source] if o.value == value]
+        claims.append(min(same, key=lambda o: o.start) if same and c.value != value else c)
+    if claims == fact.claims:
+        return None
+    return Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
 
 
 def _label(kind: str, subject_class: str, event: str) -> str:
@@ -232,11 +256,32 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
 # --- dates ------------------------------------------------------------------------------
 
 
+NEWS_CYCLE_DAYS = 7  # a bare weekday names a day of the week before publication
+
+
+def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
+    """Indexes of relative dates ("on Sunday", "yesterday") in a source published more than a
+    week after the day other sources give: such a day names something later, not that event."""
+    published = {s.name: s.published for s in sources}
+    out = set()
+    for i, c in enumerate(claims):
+        day = published.get(c.source)
+        if not c.relative or day is None:
+            continue
+        others = [o.value for o in claims if o.source != c.source]
+        if c.value not in others and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
+            out.add(i)
+    return out
+
+
 def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     facts = []
     by_class = defaultdict(list)
     for c in claims:
         by_class[c.subject].append(c)
+    for event_class, members in list(by_class.items()):
+        stale = _out_of_cycle(members, sources)
+        by_class[event_class] = [c for i, c in enumerate(members) if i not in stale]
     for event_class, members in sorted(by_class.items()):
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in ("date", event_class, event) if x)

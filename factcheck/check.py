@@ -34,8 +34,15 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, c
         claims.extend(claims_of(source, rules))
     claims, notes = settle_claims(sources, claims, rules, config, suppress)
     facts = align_claims(claims, sources, rules)
-    findings = compare_facts(facts, sources, rules, tolerance=config.tolerance if config is not None else None)
+    findings = compare_facts(facts, sources, rules, **_compare_options(config))
     return StoryReport(Path(folder), sources, findings, loaded.problems + notes, loaded.duplicates)
+
+
+def _compare_options(config) -> dict:
+    """Comparison options a config sets: tolerances and the confidence threshold."""
+    if config is None:
+        return {}
+    return {"tolerance": config.tolerance, "min_confidence": config.min_confidence}
 
 
 def _load_options(config) -> dict:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from factcheck.align import is_vague
+from factcheck.align import consensus, is_vague
 import regex
 
-from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Fact, Finding, Quantity, Source
+from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Fact, Finding, Quantity, Source
 
 CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing"}  # when no rule says otherwise
 _STOP = set(
@@ -81,6 +82,13 @@ def _published(sources: dict[str, Source], name: str) -> date | None:
     return s.published if s else None
 
 
+def _apart_in_time(sources: dict[str, Source], a: Claim, b: Claim) -> bool:
+    """Whether two claims were published on known, different days: a source of unknown date
+    may have been published the same day as any other, so time never explains its difference."""
+    da, db = _published(sources, a.source), _published(sources, b.source)
+    return da is not None and db is not None and da != db
+
+
 def _predicate(claim: Claim) -> set[str]:
     """Content words next to a count: what the sentence says of the counted things."""
     text, at = claim.sentence.text, claim.sentence.text.find(claim.words)
@@ -113,7 +121,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     clashes = [(a, b) for a, b in combinations(claims, 2) if _common([readings(a), readings(b)]) is None]
     if counts_things and not any(_predicate(a) & _predicate(b) for a, b in clashes):
         return UNCLEAR, "the same noun, but the sentences say different things of it; not compared"
-    same_day = [(a, b) for a, b in clashes if _published(sources, a.source) is None or _published(sources, a.source) == _published(sources, b.source)]
+    same_day = [(a, b) for a, b in clashes if not _apart_in_time(sources, a, b)]
     if changing and not same_day:
         when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair})
         return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
@@ -158,13 +166,24 @@ def _without_vague_outliers(fact: Fact) -> tuple[Fact, list[Claim]]:
     dropped = [c for c in fact.claims if is_vague(c) and not any(_common([readings(c), readings(s)]) for s in stated)]
     if not dropped:
         return fact, []
-    return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped]), dropped
+    return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped], fact.stated), dropped
 
 
-def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolerance: dict[str, float] | None = None) -> list[Finding]:
-    """Findings ordered conflicts first, then explained, agreements and single-source facts.
+def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance) -> tuple[str, str]:
+    if fact.kind == "age":
+        return _age_verdict(fact, by_name)
+    if fact.kind == "date":
+        return _date_verdict(fact, by_name)
+    counts_things = fact.kind == "count" and (rule is None or rule.type == "count")
+    return _number_verdict(fact, by_name, changing, counts_things, (tolerance or {}).get(fact.kind, 0))
 
-    `tolerance` maps a kind to the difference within which two of its numbers agree."""
+
+def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolerance: dict[str, float] | None = None,
+                  min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Finding]:
+    """Findings ordered conflicts first, then explained, uncertain, agreements and single-source facts.
+
+    `tolerance` maps a kind to the difference within which two of its numbers agree; a
+    discrepancy whose confidence is below `min_confidence` is `uncertain`."""
     by_name = {s.name: s for s in sources}
     findings = []
     for fact in facts:
@@ -175,14 +194,17 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
         changing = rule.changes_over_time if rule else fact.kind in CHANGING_KINDS
         if len(fact.sources) < 2:
             status, reason = SINGLE, f"stated by {fact.claims[0].source} only"
-        elif fact.kind == "age":
-            status, reason = _age_verdict(fact, by_name)
-        elif fact.kind == "date":
-            status, reason = _date_verdict(fact, by_name)
         else:
-            counts_things = fact.kind == "count" and (rule is None or rule.type == "count")
-            status, reason = _number_verdict(fact, by_name, changing, counts_things, (tolerance or {}).get(fact.kind, 0))
+            status, reason = _verdict(fact, by_name, rule, changing, tolerance)
+            agreeing = consensus(fact) if status == CONFLICT else None
+            if agreeing is not None:
+                second = _verdict(agreeing, by_name, rule, changing, tolerance)
+                if second[0] != CONFLICT:
+                    moved = [c for c, was in zip(agreeing.claims, fact.claims) if c is not was]
+                    also = "; ".join(f"{c.source} also says {_fmt(c.value) if c.quantity else c.value} ('{c.words}')" for c in moved)
+                    fact, (status, reason) = agreeing, (second[0], f"{also}: {second[1]}")
         first = fact.claims[0]
         findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
-    order = {CONFLICT: 0, EXPLAINED: 1, AGREE: 2, UNCLEAR: 3, SINGLE: 4}
+    weigh(findings, min_confidence)
+    order = {CONFLICT: 0, EXPLAINED: 1, UNCERTAIN: 2, AGREE: 3, UNCLEAR: 4, SINGLE: 5}
     return sorted(findings, key=lambda f: order[f.status])

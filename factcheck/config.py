@@ -11,6 +11,7 @@ Keys (kebab-case, as in the file):
   severity                table: rule code or slug → error | warning | info
   fail-on                 conflict | explained
   tolerance               table: kind → absolute difference within which two numbers agree
+  min-confidence          0–1: a discrepancy less sure than this is `uncertain` and never fails a run
   rules                   list of extra rule folders, relative to the config file
   output-format           full | concise | json | sarif | github | gitlab | junit
   per-source-ignores      table: glob → list of codes, for articles whose name matches
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck.confidence import DEFAULT_MIN_CONFIDENCE
 from factcheck.model import Claim, Source
 
 CONFIG_NAME = "factcheck.toml"
@@ -43,6 +45,7 @@ KEYS = {
     "severity": "severity",
     "fail-on": "fail_on",
     "tolerance": "tolerance",
+    "min-confidence": "min_confidence",
     "rules": "rules",
     "output-format": "output_format",
     "per-source-ignores": "per_source_ignores",
@@ -66,6 +69,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "conflict"
     tolerance: dict[str, float] = field(default_factory=dict)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     rules: list[Path] = field(default_factory=list)  # resolved folders
     output_format: str = "full"
     per_source_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -337,6 +341,10 @@ def _parse(key: str, raw, where: str, base: Path):
                 raise ConfigError(f"{where}.{kind}: {amount!r} must be a number of 0 or more")
             out[kind] = amount
         return out
+    if key == "min-confidence":
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
+            raise ConfigError(f"{where}: {raw!r} must be a number from 0 to 1")
+        return float(raw)
     if key == "rules":
         if isinstance(raw, (str, Path)):
             raw = [raw]

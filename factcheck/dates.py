@@ -111,7 +111,9 @@ def find_publication_date(text: str) -> tuple[date | None, str]:
             updated = updated or day
         elif _LABELLED.search(before):
             labelled = labelled or day
-        elif _TIME_AFTER.match(after) or _looks_like_dateline(before + " " + after):
+        elif _TIME_AFTER.match(after) or _looks_like_dateline(before + " " + after) or (
+            WIRE_DATELINE_BEFORE.search(before) and WIRE_DATELINE_AFTER.match(after)
+        ):
             plain = plain or day
         if labelled:
             break
@@ -119,6 +121,11 @@ def find_publication_date(text: str) -> tuple[date | None, str]:
         if day:
             return day, "dateline"
     return None, "unknown"
+
+
+# "MANAUS, Brazil, Jan. 2, 2017 (Latin Wire) —": a wire dateline opening the lead paragraph
+WIRE_DATELINE_BEFORE = regex.compile(r"(?:^|\n)[ \t]*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40},(?:[ \t]*[\p{L}][\p{L} .'’-]{0,30},)?[ \t]*$")
+WIRE_DATELINE_AFTER = regex.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]")
 
 
 def _looks_like_dateline(rest: str) -> bool:

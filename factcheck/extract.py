@@ -28,6 +28,19 @@ _HAS_NUMBER = regex.compile(
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
+_YEAR = regex.compile(r"\b(?:1[89]|2[01])\d\d\b")
+# "police said Friday", "told reporters on Monday": the day of the telling, not of the event
+_SPEECH_BEFORE = regex.compile(
+    r"\b(?:said|says|told\s+(?:[\p{L}.'’-]+\s+){0,3}?|announced|confirmed|added|reported|tweeted|posted|wrote|stated|"
+    r"explained|noted|testified|declared|briefed\s+(?:[\p{L}.'’-]+\s+){0,2}?)(?:\s+(?:via|on|in)\s+(?:[\p{L}.'’-]+\s+){0,3}?)?"
+    r"(?:on\s+|early\s+|late\s+|earlier\s+)?$",
+    regex.I,
+)
+# "On Monday, the police chief said ...": a day that opens a clause about what someone said
+_SPEECH_AFTER = regex.compile(
+    r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\p{L}.'’-]+\s+){1,7}?(?:said|says|told|announced|confirmed|tweeted|wrote)\b(?!\s+(?:he|she|they)\s+(?:was|were)\b)",
+    regex.I,
+)
 # "the captain and two crew", "captain and two crew" (a headline): one person named beside a count
 _ONE_AND = regex.compile(
     r"(?:\b(?:the|a|an|his|her|their)\s+[\p{Ll}-]+|(?:^|[,:;]\s*)[\p{L}-]+(?<!ed|ing|en|dead|hurt))\s+and\s+$", regex.I
@@ -262,7 +275,7 @@ def _person(name: str) -> str:
 
 
 def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, published: date | None = None) -> list[Claim]:
-    from factcheck.dates import find_date_mentions
+    from factcheck.dates import WIRE_DATELINE_AFTER, WIRE_DATELINE_BEFORE, find_date_mentions
 
     wanted = set(rule.data.get("events", []))
     claims = []
@@ -271,18 +284,32 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     for mention in find_date_mentions(text, published):
         if mention.value is None or mention.precision != "day":
             continue
-        if _SPAN_START.search(text, 0, mention.start):
+        if mention.future or _SPAN_START.search(text, 0, mention.start) or _said_on(text, mention.start, mention.end):
             continue
+        if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
+            continue  # the wire dateline: when the copy was filed, not when anything happened
         near = [(min(abs(s - mention.end), abs(mention.start - e)), c) for s, e, c in events if c]
         if not near:
             continue
         distance, event_class = min(near)
         if distance > 150 or event_class not in wanted:
             continue
+        year_given = bool(_YEAR.search(mention.phrase))
         claims.append(
-            _claim(rule, source, sentence, mention.start, mention.end, mention.value.isoformat(), ruleset, subject=event_class)
+            _claim(
+                rule, source, sentence, mention.start, mention.end, mention.value.isoformat(), ruleset,
+                subject=event_class, relative=mention.relative or not year_given,
+            )
         )
     return claims
+
+
+def _said_on(text: str, start: int, end: int) -> bool:
+    """Whether a date names the day something was said rather than the day of an event."""
+    if _SPEECH_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    opening = not text[:start].strip() or text[:start].strip().lower() in ("on", "early", "late", "on early", "on late")
+    return opening and bool(_SPEECH_AFTER.match(text, end, min(len(text), end + 90)))
 
 
 # The reusable check of each rule type: (rule, source, sentence, ruleset, anchors, published) → claims.

@@ -13,8 +13,9 @@ INFINITY = float("inf")
 
 # Statuses a finding can have. The first three are verdicts; `single` is a fact that only
 # one source states, and `unclear` claims that share a subject but not what is said of it:
-# both are listed, not judged.
-AGREE, EXPLAINED, CONFLICT, SINGLE, UNCLEAR = "agree", "explained", "conflict", "single", "unclear"
+# both are listed, not judged. `uncertain` is a discrepancy whose confidence is below the
+# threshold asked for: listed with its confidence, never failing a run.
+AGREE, EXPLAINED, CONFLICT, SINGLE, UNCLEAR, UNCERTAIN = "agree", "explained", "conflict", "single", "unclear", "uncertain"
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class Claim:
     context: Context = field(default_factory=Context)
     history: bool = False  # "initially reported", "had risen from": not the current claim
     changed: bool = False  # the text says the count changed ("two more have since died")
+    relative: bool = False  # a date counted from the publication date ("on Sunday", "Jan. 9" without a year)
     severity: str = "error"
 
 
@@ -153,7 +155,8 @@ class Fact:
     kind: str
     key: str  # stable id of the question: "deaths:paris", "age:conley", "date:shooting"
     label: str  # the question in words, for people
-    claims: list[Claim]
+    claims: list[Claim]  # one per source: what that source asserts as the answer
+    stated: list[Claim] = field(default_factory=list)  # every claim of every source on the question
 
     @property
     def sources(self) -> list[str]:
@@ -167,11 +170,12 @@ class Finding:
     kind: str
     key: str
     label: str
-    status: str  # agree | explained | conflict | single
+    status: str  # agree | explained | conflict | uncertain | unclear | single
     claims: list[Claim]
     reason: str = ""
     rule: str = ""
     severity: str = "error"
+    confidence: float | None = None  # for a discrepancy: how sure it is, 0–1 (factcheck.confidence)
 
 
 @dataclass

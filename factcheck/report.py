@@ -11,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.model import AGREE, CONFLICT, EXPLAINED, SINGLE, UNCLEAR, Finding, StoryReport
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, SINGLE, UNCERTAIN, UNCLEAR, Finding, StoryReport
 
-STATUSES = (CONFLICT, EXPLAINED, AGREE, UNCLEAR, SINGLE)
+STATUSES = (CONFLICT, EXPLAINED, UNCERTAIN, AGREE, UNCLEAR, SINGLE)
 DISCREPANCIES = (CONFLICT, EXPLAINED)
 FAIL_ON = {CONFLICT: frozenset({CONFLICT}), EXPLAINED: frozenset({CONFLICT, EXPLAINED})}
 

@@ -161,8 +161,8 @@ def test_full_format_puts_statistics_in_the_report(toy_engine, tmp_path, story_f
     result = check("story", "-j", "1", "--statistics")
     assert result.exit_code == 1 and result.stderr == ""
     table = result.stdout[result.stdout.index("rule "):].splitlines()
-    assert table[0].split() == ["rule", "kind", "conflict", "explained", "agree", "unclear", "single", "baselined"]
-    assert table[1].split() == ["FC101", "deaths", "1", "0", "0", "0", "0", "0"]
+    assert table[0].split() == ["rule", "kind", "conflict", "explained", "uncertain", "agree", "unclear", "single", "baselined"]
+    assert table[1].split() == ["FC101", "deaths", "1", "0", "0", "0", "0", "0", "0"]
     assert table[-1] == "1 story checked, 2 sources; 1 failing"
 
 
@@ -291,7 +291,7 @@ def test_full_report_hides_baselined_findings_and_statistics_count_them(toy_engi
     assert result.exit_code == 1
     assert "CONFLICT injuries" in result.stdout and "CONFLICT deaths" not in result.stdout
     rows = {line.split()[1]: line.split()[2:] for line in result.stdout.splitlines() if line.startswith("FC10")}
-    assert rows == {"deaths": ["0", "0", "0", "0", "0", "1"], "injuries": ["1", "0", "0", "0", "0", "0"]}
+    assert rows == {"deaths": ["0", "0", "0", "0", "0", "0", "1"], "injuries": ["1", "0", "0", "0", "0", "0", "0"]}
 
 
 def test_baselined_findings_are_marked_in_json_and_sarif(toy_engine, tmp_path, story_files):

@@ -115,6 +115,7 @@ ignore = ["FC103"]
 fail-on = "explained"
 output-format = "json"
 max-file-size = "5MB"
+min-confidence = 0.7
 
 [severity]
 FC203 = "error"
@@ -129,7 +130,7 @@ deaths = 1
     assert config.as_dict() == {
         "select": ["FC1", "age"], "ignore": ["FC103"], "severity": {"FC203": "error"}, "fail-on": "explained",
         "tolerance": {"deaths": 1}, "rules": [], "output-format": "json",
-        "per-source-ignores": {"wire/*.txt": ["FC202"]}, "max-file-size": 5_000_000,
+        "per-source-ignores": {"wire/*.txt": ["FC202"]}, "max-file-size": 5_000_000, "min-confidence": 0.7,
     }
 
 
@@ -146,6 +147,8 @@ deaths = 1
     ('[tolerance]\ndeaths = -1\n', ":tolerance.deaths: -1 must be a number of 0 or more"),
     ('rules = ["no-such-folder"]\n', ":rules: rules folder 'no-such-folder' does not exist"),
     ('max-file-size = "big"\n', ":max-file-size: 'big' is not a size"),
+    ('min-confidence = 1.5\n', ":min-confidence: 1.5 must be a number from 0 to 1"),
+    ('min-confidence = "high"\n', ":min-confidence: 'high' must be a number from 0 to 1"),
     ('output-format = "html"\n', ":output-format: 'html' is not one of full, concise"),
     ('select = [\n', "TOML syntax error: "),
 ])

@@ -250,6 +250,8 @@ def run(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
     fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
                                    help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, show_default=False,
+                                         help="Discrepancies less sure than this (0-1) are listed as uncertain and never fail the run; 0 reports every discrepancy (default: 0.5)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even if discrepancies are found (2 still means an error)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule, kind and status (on stderr for machine formats)."),
     baseline: Path = typer.Option(None, "--baseline", help="Report only discrepancies not recorded in this baseline file.", show_default=False),
@@ -265,7 +267,7 @@ def run(
         paths = list(paths or [Path(".")])
         config = load_settings(paths, config_file, _s.overrides(
             rules_dirs, select, ignore, output_format=output_format.value if output_format else None,
-            fail_on=fail_on.value if fail_on else None,
+            fail_on=fail_on.value if fail_on else None, min_confidence=min_confidence,
         ))
         code = main(
             paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,

@@ -65,6 +65,7 @@ def finding_dict(finding: Finding, sources: dict[str, Source], outcome: Outcome 
         "reason": finding.reason,
         "rule": finding.rule,
         "severity": finding.severity,
+        "confidence": finding.confidence,
         "claims": [claim_dict(c, sources.get(c.source)) for c in finding.claims],
         "fingerprint": fingerprint(finding),
         "baselined": bool(outcome and outcome.is_baselined(finding)),

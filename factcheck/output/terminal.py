@@ -19,14 +19,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCLEAR, Claim, Finding, Source, StoryReport
+from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Finding, Source, StoryReport
 
 DEFAULT_WIDTH = 100
 SIDE_BY_SIDE_MAX = 3  # more claims than this: one row per claim instead of one column
 SENTENCE_MAX = 280  # longer sentences are cut to a window around the matched words
 SENTENCE_CONTEXT = 110  # characters kept on each side of the match when cutting
 
-STATUS_STYLE = {CONFLICT: "bold red", EXPLAINED: "bold yellow", AGREE: "green", SINGLE: "cyan"}
+STATUS_STYLE = {CONFLICT: "bold red", EXPLAINED: "bold yellow", UNCERTAIN: "magenta", AGREE: "green", SINGLE: "cyan"}
 HIGHLIGHT_STYLE = "bold reverse"
 ESCAPE_STYLE = "bold magenta"
 # Without colour a highlight is invisible, so matched words get plain-text marks instead.
@@ -225,6 +225,8 @@ def _finding_title(finding: Finding, tag: str) -> Text:
     if finding.severity and finding.severity != "error":
         text.append("  ")
         text.append_text(visible(finding.severity, "dim"))
+    if finding.confidence is not None:
+        text.append(f"  confidence {finding.confidence:.2f}", style="dim")
     return text
 
 
@@ -301,7 +303,7 @@ def conflict_block(finding: Finding, sources: dict[str, Source], color: bool) ->
 
 def explained_block(finding: Finding, sources: dict[str, Source], color: bool, verbose: bool) -> Group:
     """An explained difference: each source's figure on one line, then why they do not conflict."""
-    parts: list[RenderableType] = [_finding_title(finding, "EXPLAINED")]
+    parts: list[RenderableType] = [_finding_title(finding, finding.status.upper())]
     if verbose:
         parts.append(claims_table(finding.claims, sources, color))
     else:
@@ -359,7 +361,8 @@ def summary_line(counts: dict[str, int], n_sources: int, n_stories: int | None =
     """ "1 conflict, 2 explained, 5 agree, 12 single-source across 3 sources" """
     text = (
         f"{_plural(counts.get(CONFLICT, 0), 'conflict')}, {counts.get(EXPLAINED, 0)} explained, "
-        f"{counts.get(AGREE, 0)} agree, {counts.get(SINGLE, 0)} single-source across {_plural(n_sources, 'source')}"
+        + (f"{counts[UNCERTAIN]} uncertain, " if counts.get(UNCERTAIN) else "")
+        + f"{counts.get(AGREE, 0)} agree, {counts.get(SINGLE, 0)} single-source across {_plural(n_sources, 'source')}"
     )
     if n_stories is not None:
         text += f" in {_plural(n_stories, 'story', 'stories')}"
@@ -403,6 +406,16 @@ def render_story(console: Console, report: StoryReport, *, verbose: bool, color:
         console.print(_heading("Explained differences", len(explained), STATUS_STYLE[EXPLAINED]))
         for f in explained:
             console.print(explained_block(f, sources, color, verbose))
+
+    uncertain = by_status.pop(UNCERTAIN, [])
+    if uncertain:
+        console.print(_heading("Uncertain differences", len(uncertain), STATUS_STYLE[UNCERTAIN]))
+        if verbose:
+            for f in uncertain:
+                console.print(explained_block(f, sources, color, verbose))
+        else:
+            console.print(Text(f"{_plural(len(uncertain), 'difference')} below the confidence threshold (--min-confidence); --verbose lists them.", style="dim"))
+            console.print()
 
     agree = by_status.pop(AGREE, [])
     if agree:
