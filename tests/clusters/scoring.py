@@ -5,15 +5,18 @@ described in the evaluation FORMAT: `cluster`, `exhaustive`, `facts`, `traps`).
 
 Matching rule: a reported finding matches a gold fact when the kinds are the same and the
 finding holds claims from at least two of the gold fact's sources with the gold values
-(a list in the gold means any of those values); for a gold discrepancy (`conflict` or
-`explained`) two of those matching claims must also differ in value. Each gold fact is
-matched by at most one finding.
+(a list in the gold means any of those values; numbers compare by value, dates as ISO
+text); for a gold discrepancy (`conflict` or `explained`) the gold values of those sources
+must also differ. Several findings may match the same fact.
 
 - precision: over reported `conflict`/`explained` findings of the cluster's exhaustive
-  kinds; a finding that matches no gold discrepancy (or only one another finding already
-  took) is a false alarm;
-- recall: over gold discrepancies, of any kind;
+  kinds; one that matches no gold discrepancy is a false alarm;
+- recall: over gold discrepancies, of any kind, found by a reported discrepancy;
 - F1: their harmonic mean. Totals are pooled over all clusters (micro average).
+- conflict precision: the same as precision over reported `conflict` findings alone;
+- story level: a story fails when its report holds a `conflict` of any kind (a CI run on
+  it would fail); a false failure is a failed story whose gold holds no conflict.
+Other statuses (single-source facts and the like) are ignored.
 
 Run it directly for a report:  python tests/clusters/scoring.py [CLUSTER_DIR ...]
 """
@@ -144,60 +147,46 @@ def _has_difference(items: list[tuple[str, object]]) -> bool:
 
 
 def _norm(value):
-    """A comparable form of a claim value: numbers as floats, dates as YYYY-MM-DD."""
-    if _is_number(value):
-        return float(value)
-    if isinstance(value, str):
-        s = value.strip()
-        if ISO_DATE.match(s[:10]) and (len(s) == 10 or s[10] in "T "):
-            return s[:10]
-        try:
-            return float(s.replace(",", ""))
-        except ValueError:
-            return s
-    return value
+    """A comparable form of a gold value in a fact's claims, for telling two sources apart."""
+    return json.dumps(value, sort_keys=True)
 
 
 def _source_name(source) -> str:
-    return Path(str(source).replace("\\", "/")).name
+    return Path(str(source)).name
+
+
+def _equals_gold(reported, wanted) -> bool:
+    """A reported value is one of the gold values: numbers by value (also when reported as
+    text), anything else (ISO dates) as the same text."""
+    for option in _values(wanted):
+        if _is_number(option):
+            try:
+                if abs(float(reported) - float(option)) < 1e-9:
+                    return True
+            except (TypeError, ValueError):
+                continue
+        elif str(reported) == str(option):
+            return True
+    return False
 
 
 def matches(finding: dict, fact: dict) -> bool:
     """Does a reported finding hold this gold fact (see the module docstring)?"""
     if finding.get("kind") != fact["kind"]:
         return False
-    gold = {name: {_norm(v) for v in _values(val)} for name, val in fact["claims"].items()}
-    hits = []
+    reported: dict[str, list] = {}
     for claim in finding.get("claims") or []:
-        name = _source_name(claim.get("source", ""))
-        value = _norm(claim.get("value"))
-        if name in gold and value in gold[name]:
-            hits.append((name, value))
-    if len({name for name, _ in hits}) < 2:
+        reported.setdefault(_source_name(claim.get("source", "")), []).append(claim.get("value"))
+    hits = [
+        name
+        for name, wanted in fact["claims"].items()
+        if any(_equals_gold(value, wanted) for value in reported.get(_source_name(name), []))
+    ]
+    if len(hits) < 2:
         return False
     if fact["status"] in DISCREPANCY:
-        return any(a != b and va != vb for i, (a, va) in enumerate(hits) for b, vb in hits[i + 1:])
+        return len({_norm(fact["claims"][name]) for name in hits}) >= 2
     return True
-
-
-def _assign(findings: list[dict], facts: list[dict]) -> dict[int, int]:
-    """A largest one-to-one pairing finding index → fact index among matching pairs."""
-    edges = {i: [j for j, fact in enumerate(facts) if matches(f, fact)] for i, f in enumerate(findings)}
-    owner: dict[int, int] = {}  # fact index → finding index
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in edges[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in edges:
-        augment(i, set())
-    return {i: j for j, i in owner.items()}
 
 
 def describe_finding(finding: dict) -> str:
@@ -220,13 +209,23 @@ class ClusterScore:
     correct: int = 0  # of those, the ones matching a gold discrepancy
     gold: int = 0  # gold discrepancies (recall denominator)
     found: int = 0  # gold discrepancies matched by a reported discrepancy
-    status_right: int = 0  # matched discrepancies whose status (conflict/explained) is the gold one
+    status_right: int = 0  # found discrepancies matched by a finding of the gold status
     agree_gold: int = 0
     agree_found: int = 0  # gold agreements matched by a finding reported as agree
+    conflicts: int = 0  # reported conflicts of exhaustive kinds
+    true_conflicts: int = 0  # of those, the ones matching a gold discrepancy
+    fails: bool = False  # the report holds a conflict of any kind: a CI run on the story fails
+    has_conflict: bool = False  # the gold holds a conflict
     false_alarms: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     wrong_status: list[str] = field(default_factory=list)
+    failing_conflicts: list[str] = field(default_factory=list)  # what fails the story
     error: str = ""
+
+    @property
+    def false_failure(self) -> bool:
+        """The story fails although its gold holds no conflict."""
+        return self.fails and not self.has_conflict
 
 
 def score_report(name: str, gold: dict, report: Report) -> ClusterScore:
@@ -237,32 +236,37 @@ def score_report(name: str, gold: dict, report: Report) -> ClusterScore:
     agree_facts = [f for f in facts if f["status"] == "agree"]
     findings = [f for f in report.get("findings") or [] if isinstance(f, dict)]
     reported = [f for f in findings if f.get("status") in DISCREPANCY]
+    agreeing = [f for f in findings if f.get("status") == "agree"]
+    conflicting = [f for f in findings if f.get("status") == "conflict"]
 
     score = ClusterScore(name, gold=len(disc_facts), agree_gold=len(agree_facts))
-    pairs = _assign(reported, disc_facts)
-    for i, finding in enumerate(reported):
-        counted = finding.get("kind") in exhaustive
-        if i in pairs:
-            fact = disc_facts[pairs[i]]
-            score.found += 1
-            if counted:
-                score.reported += 1
-                score.correct += 1
-            if finding.get("status") == fact["status"]:
-                score.status_right += 1
-            else:
-                score.wrong_status.append(f"{fact['id']}: reported {finding.get('status')}, gold {fact['status']}")
-        elif counted:
-            score.reported += 1
-            again = [f["id"] for f in disc_facts if matches(finding, f)]
+    for fact in disc_facts:
+        hits = [f for f in reported if matches(f, fact)]
+        if not hits:
+            score.misses.append(describe_fact(fact))
+            continue
+        score.found += 1
+        if any(f.get("status") == fact["status"] for f in hits):
+            score.status_right += 1
+        else:
+            score.wrong_status.append(f"{fact['id']}: reported {hits[0].get('status')}, gold {fact['status']}")
+    for finding in reported:
+        if finding.get("kind") not in exhaustive:
+            continue
+        real = any(matches(finding, fact) for fact in disc_facts)
+        score.reported += 1
+        score.correct += real
+        if finding.get("status") == "conflict":
+            score.conflicts += 1
+            score.true_conflicts += real
+        if not real:
             agreed = [f["id"] for f in agree_facts if matches(finding, f)]
-            why = f" (again {', '.join(again)})" if again else f" (gold agree: {', '.join(agreed)})" if agreed else ""
+            why = f" (gold agree: {', '.join(agreed)})" if agreed else ""
             score.false_alarms.append(describe_finding(finding) + why)
-    matched = set(pairs.values())
-    score.misses = [describe_fact(f) for j, f in enumerate(disc_facts) if j not in matched]
-
-    agreeing = [f for f in findings if f.get("status") == "agree"]
-    score.agree_found = sum(1 for j in _assign(agreeing, agree_facts).values())
+    score.agree_found = sum(1 for fact in agree_facts if any(matches(f, fact) for f in agreeing))
+    score.fails = bool(conflicting)
+    score.has_conflict = any(f["status"] == "conflict" for f in facts)
+    score.failing_conflicts = [describe_finding(f) for f in conflicting]
     return score
 
 
@@ -311,17 +315,30 @@ class Totals:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def conflict_precision(self) -> float:
+        conflicts = self._sum("conflicts")
+        return self._sum("true_conflicts") / conflicts if conflicts else 1.0
+
+    @property
+    def false_failures(self) -> list[ClusterScore]:
+        return [s for s in self.scores if s.false_failure]
+
     def summary(self) -> str:
         found, agree = self._sum("found"), self._sum("agree_gold")
+        failed = sum(s.fails for s in self.scores)
+        missed_fails = sum(s.has_conflict and not s.fails for s in self.scores)
         return (
-            f"status right {self._sum('status_right')}/{found}, agreements {self._sum('agree_found')}/{agree}\n"
+            f"clusters={len(self.scores)} status right {self._sum('status_right')}/{found}, "
+            f"agreements {self._sum('agree_found')}/{agree}, conflict_precision={self.conflict_precision:.2f} "
+            f"stories_failed={failed} false_failures={len(self.false_failures)} missed_failures={missed_fails}\n"
             f"F1={self.f1:.3f} precision={self.precision:.3f} recall={self.recall:.3f}"
         )
 
     def details(self) -> str:
         lines = []
         for s in self.scores:
-            if not (s.false_alarms or s.misses or s.wrong_status or s.error):
+            if not (s.false_alarms or s.misses or s.wrong_status or s.error or s.false_failure):
                 continue
             lines.append(f"{s.name}: found {s.found}/{s.gold}, correct {s.correct}/{s.reported}")
             if s.error:
@@ -329,6 +346,8 @@ class Totals:
             lines += [f"  false alarm: {x}" for x in s.false_alarms]
             lines += [f"  missed: {x}" for x in s.misses]
             lines += [f"  wrong status: {x}" for x in s.wrong_status]
+            if s.false_failure:
+                lines.append("  fails the story without a labelled conflict: " + "; ".join(s.failing_conflicts))
         return "\n".join(lines)
 
 
