@@ -37,10 +37,17 @@ _SCENE = regex.compile(
 _LEAD_PARAGRAPHS = 2  # the title (paragraph 0) and the first paragraph
 
 
+def _framing(claim: Claim) -> str:
+    """The claim's words and the few after them: what the sentence says of the number."""
+    text = claim.sentence.text
+    at = text.find(claim.words)
+    return claim.words if at < 0 else text[at : at + len(claim.words) + 40]
+
+
 def _salience(claim: Claim) -> float:
     """How plainly a claim states the answer to its fact's question (0–1)."""
     score = 1.0 if claim.sentence.paragraph < _LEAD_PARAGRAPHS else 0.8
-    if claim.kind in ("injuries", "arrests", "missing", "count") and _SCENE.search(claim.sentence.text):
+    if claim.kind in ("injuries", "arrests", "missing", "count") and _SCENE.search(_framing(claim)):
         score *= 0.6
     return score
 

@@ -7,6 +7,7 @@ arrested"), lists of parts ("10 women, 7 men wounded") and reported history.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from datetime import date
 
@@ -21,7 +22,7 @@ from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Rule, RuleSet
 _HAS_NUMBER = regex.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|dozens?|several|no|nobody|only|lone|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"thousand|dozens?|several|no|nobody|only|lone|single|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|not|none|nobody)\b",
     regex.I,
 )
@@ -31,14 +32,14 @@ _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "si
 _YEAR = regex.compile(r"\b(?:1[89]|2[01])\d\d\b")
 # "police said Friday", "told reporters on Monday": the day of the telling, not of the event
 _SPEECH_BEFORE = regex.compile(
-    r"\b(?:said|says|told\s+(?:[\p{L}.'’-]+\s+){0,3}?|announced|confirmed|added|reported|tweeted|posted|wrote|stated|"
-    r"explained|noted|testified|declared|briefed\s+(?:[\p{L}.'’-]+\s+){0,2}?)(?:\s+(?:via|on|in)\s+(?:[\p{L}.'’-]+\s+){0,3}?)?"
-    r"(?:on\s+|early\s+|late\s+|earlier\s+)?$",
+    r"\b(?:said|says|told(?:\s+[\p{L}.'’-]+){0,3}?|announced|confirmed|added|reported|tweeted|posted|wrote|stated|"
+    r"explained|noted|testified|declared|briefed(?:\s+[\p{L}.'’-]+){0,2}?)(?:\s+(?:via|on|in)(?:\s+[\p{L}.'’-]+){1,3}?)?"
+    r"\s+(?:(?:on|early|late|earlier)\s+)?$",
     regex.I,
 )
 # "On Monday, the police chief said ...": a day that opens a clause about what someone said
 _SPEECH_AFTER = regex.compile(
-    r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\p{L}.'’-]+\s+){1,7}?(?:said|says|told|announced|confirmed|tweeted|wrote)\b(?!\s+(?:he|she|they)\s+(?:was|were)\b)",
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\p{L}.'’-]+\s+){1,7}?(?:said|says|told|announced|confirmed|tweeted|wrote)\b(?!\s+(?:he|she|they)\s+(?:was|were)\b)",
     regex.I,
 )
 # "the captain and two crew", "captain and two crew" (a headline): one person named beside a count
@@ -333,4 +334,20 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
     tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]
     counts = {r.code for r in rules.rules if r.type == "count"}
     # "the five passengers who were killed" is a death toll, not also a count of passengers
-    return [c for c in claims if c.rule not in counts or not any(a < c.end and c.start < b for a, b in tolls)]
+    claims = [c for c in claims if c.rule not in counts or not any(a < c.end and c.start < b for a, b in tolls)]
+    return [_in_an_earlier_year(c, published) for c in claims]
+
+
+BACKGROUND_DAYS = 60  # a year that ended this long before publication is another event's
+
+
+def _in_an_earlier_year(claim: Claim, published: date | None) -> Claim:
+    """A count in a sentence naming a year long past ("a 2009 fire there killed two workers")
+    is about that year's event, not the story's."""
+    if claim.kind in ("date", "age") or published is None or claim.context.other_event:
+        return claim
+    years = [int(y) for y in _YEAR.findall(claim.sentence.text)]
+    past = [y for y in years if y < published.year and (published - date(y, 12, 31)).days > BACKGROUND_DAYS]
+    if not past:
+        return claim
+    return dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=True, year=max(past)))

@@ -26,10 +26,11 @@ def claims(text: str, published: date | None = None, kind: str | None = None):
     return [c for c in found if kind is None or c.kind == kind]
 
 
-def findings(*articles: tuple[str, str, date | None]):
+def findings(*articles: tuple[str, str, date | None], min_confidence: float | None = None):
     sources = [source(name, text, published) for name, text, published in articles]
     everything = [c for s in sources for c in extract_claims(s, split_sentences(s), RULES)]
-    return compare_facts(align_claims(everything, sources, RULES), sources, RULES)
+    options = {} if min_confidence is None else {"min_confidence": min_confidence}
+    return compare_facts(align_claims(everything, sources, RULES), sources, RULES, **options)
 
 
 def judged(found, kind: str):

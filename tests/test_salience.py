@@ -1,0 +1,150 @@
+"""Which number a source asserts as the answer: sayings, schedules, datelines, background,
+sub-scenes and a source that states both sides are not disagreements; every discrepancy
+carries a confidence, and the unsure ones are `uncertain`."""
+from datetime import date
+
+import pytest
+
+from engine_helpers import claims, findings, judged
+
+TUE = date(2023, 5, 16)
+WED = date(2023, 5, 17)
+
+
+def _dates(text: str, published: date = WED) -> list[str]:
+    return [c.value for c in claims(text, published, "date")]
+
+
+# --- dates of other things ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The shooting left two dead, police said Tuesday.",
+    "Two people died in the blast, the fire chief told reporters on Tuesday.",
+    "On Tuesday, the county sheriff said the crash had killed four.",
+    "Officials confirmed Tuesday that the fire killed three residents.",
+])
+def test_the_day_something_was_said_is_not_the_day_of_the_event(text):
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect in the shooting will be arraigned Thursday.",
+    "A vigil for the victims of the crash is planned for next Friday.",
+    "Investigators will return to the site of the collapse on Monday.",
+])
+def test_a_day_the_story_looks_forward_to_is_not_an_event_date(text):
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize("text,published", [
+    ("GARVEN, Norway, May 16, 2023 (North Wire) — An avalanche buried a ski lodge on Tuesday.", TUE),
+    ("PORT ELLIS, May 16, 2023 (Coast Agency) - A ferry sank in the harbor on Tuesday.", TUE),
+    ("LAKESIDE, Ore., May 16, 2023 — A fire swept through a mill on Tuesday.", TUE),
+])
+def test_a_wire_dateline_opening_the_lead_dates_the_article_not_the_event(text, published):
+    from factcheck.dates import find_publication_date
+
+    day, how = find_publication_date("Headline over the story\n\n" + text)
+    assert (day, how) == (published, "dateline")
+    assert _dates(text, published) == ["2023-05-16"]  # the weekday, read against it
+
+
+@pytest.mark.parametrize("late_text", [
+    "Relatives gathered on Sunday to remember the victims of the mill fire.",
+    "The mill fire was the subject of a town meeting held Sunday night.",
+    "A fundraiser for families hurt in the mill fire took place on Sunday.",
+])
+def test_a_weekday_in_an_article_weeks_later_does_not_date_the_event(late_text):
+    found = findings(
+        ("a.txt", "A fire at the mill on Tuesday killed two workers.", TUE),
+        ("b.txt", "The mill fire on Tuesday killed two workers.", WED),
+        ("c.txt", late_text, date(2023, 6, 12)),
+        min_confidence=0,
+    )
+    assert all(f.status == "agree" for f in judged(found, "date"))
+
+
+# --- a source that states both values --------------------------------------------------
+
+
+@pytest.mark.parametrize("both", [
+    "Three people were taken to hospital. In all, five people were injured in the crash.",
+    "Five people were injured in the crash; three of them were taken to hospital, where three people were treated for burns.",
+    "The crash injured five people. Police first said three were injured.",
+])
+def test_a_source_that_also_states_the_others_total_is_not_in_conflict(both):
+    found = findings(
+        ("a.txt", "Five people were injured in the crash on Route 9.", TUE),
+        ("b.txt", both, TUE),
+        ("c.txt", "The Route 9 crash injured five people.", TUE),
+    )
+    assert all(f.status != "conflict" for f in judged(found, "injuries"))
+
+
+# --- background ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("background", [
+    "A 2009 fire in the same building killed four workers.",
+    "In 2011 a flood on the same river killed nine people.",
+    "The plant's last deadly accident, in 2015, left six workers dead.",
+])
+def test_a_toll_in_a_sentence_about_an_earlier_year_is_background(background):
+    found = findings(
+        ("a.txt", "Two workers were killed in the fire at the plant.", TUE),
+        ("b.txt", "The fire killed two workers. " + background, TUE),
+    )
+    assert {f.status for f in judged(found, "deaths")} == {"agree"}
+
+
+# --- confidence ----------------------------------------------------------------------------
+
+
+def test_dates_a_day_apart_on_the_same_day_are_a_confident_conflict():
+    found = findings(
+        ("a.txt", "The bridge collapsed on May 15, 2023, killing two.", WED),
+        ("b.txt", "The bridge collapsed on May 16, 2023, killing two.", WED),
+    )
+    [fact] = judged(found, "date")
+    assert fact.status == "conflict" and fact.confidence >= 0.5
+
+
+@pytest.mark.parametrize("far", ["April 2, 2023", "March 30, 2023", "May 3, 2023"])
+def test_dates_far_apart_are_uncertain_but_kept_with_their_confidence(far):
+    texts = (("a.txt", "The bridge collapsed on May 15, 2023, killing two.", WED),
+             ("b.txt", f"The bridge collapsed on {far}, killing two.", WED))
+    [fact] = judged(findings(*texts), "date")
+    assert fact.status == "uncertain" and fact.confidence < 0.5
+    assert fact.reason.startswith("conflict at confidence")
+    [every] = judged(findings(*texts, min_confidence=0), "date")
+    assert every.status == "conflict" and every.confidence == fact.confidence
+
+
+@pytest.mark.parametrize("scene", [
+    "Three people were taken to hospital after the crash.",
+    "Three people were treated at Mercy Hospital after the crash.",
+    "Three people were rushed to hospital after the crash.",
+])
+def test_a_number_framed_as_a_part_of_the_scene_is_less_sure_than_a_stated_total(scene):
+    total = ("a.txt", "Route 9 crash\n\nFive people were injured in the crash.", TUE)
+    [stated] = judged(findings(total, ("b.txt", "Route 9 crash\n\nThree people were injured in the crash.", TUE), min_confidence=0), "injuries")
+    [framed] = judged(findings(total, ("b.txt", "Route 9 crash\n\n" + scene, TUE), min_confidence=0), "injuries")
+    assert stated.status == framed.status == "conflict"
+    assert framed.confidence < stated.confidence
+
+
+# --- phrasings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("One worker was killed and five were hurt.", "deaths", 1),
+    ("One passenger died at the scene of the derailment.", "deaths", 1),
+    ("The raid ended with a single arrest.", "arrests", 1),
+    ("Police announced the arrests of three men on Friday.", "arrests", 3),
+    ("Roughly 90 people remain unaccounted for after the quake.", "missing", 90),
+    ("Forty people were treated in hospital after the storm.", "injuries", 40),
+    ("Four men were struck by the gunfire outside the bar.", "count", 4),
+])
+def test_plain_phrasings_of_a_count_are_read(text, kind, value):
+    assert value in [c.value for c in claims(text, TUE, kind)]
