@@ -31,17 +31,24 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 _SCENE = regex.compile(
     r"\b(?:transported|taken|rushed|airlifted|flown|treated|hospitali[sz]ed|admitted|discharged|released|"
     r"listed|remain(?:s|ed)?|remaining|still\s+in|in\s+(?:critical|serious|stable|fair|good)\s+condition|"
-    r"at\s+the\s+scene|on\s+the\s+scene|questioned|detained|custody|grazed)\b",
+    r"at\s+the\s+scene|on\s+the\s+scene|questioned|detained|custody|grazed|critical(?:ly)?|serious(?:ly)?|minor|"
+    r"non-life-threatening)\b",
     regex.I,
 )
 _LEAD_PARAGRAPHS = 2  # the title (paragraph 0) and the first paragraph
 
 
+_CLAUSE_END = regex.compile(r"[,.;:!?()]")
+
+
 def _framing(claim: Claim) -> str:
-    """The claim's words and the few after them: what the sentence says of the number."""
+    """The claim's words and the rest of their clause: what the sentence says of the number."""
     text = claim.sentence.text
     at = text.find(claim.words)
-    return claim.words if at < 0 else text[at : at + len(claim.words) + 40]
+    if at < 0:
+        return claim.words
+    end = _CLAUSE_END.search(text, at + len(claim.words))
+    return text[at : min(end.start() if end else len(text), at + len(claim.words) + 40)]
 
 
 def _salience(claim: Claim) -> float:
@@ -68,6 +75,8 @@ def _date_gap(a: str, b: str) -> float:
     days = abs((da - db).days)
     if days <= 1:
         return 1.0
+    if (da.month, da.day) == (db.month, db.day):
+        return 0.2  # an anniversary: the same day of another year is another event
     if da.day == db.day:
         return 0.7
     return 0.45 if days <= 7 else 0.2
@@ -82,7 +91,9 @@ def confidence(finding: Finding) -> float:
     if finding.kind == "date":
         gap = max(_date_gap(a.value, b.value) for a in claims for b in claims if a.value != b.value)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
-        return round(0.9 * gap * relative, 2)
+        # a story has one incident but may have several arrests, hearings or meetings
+        repeatable = 1.0 if claims[0].subject == "incident" else 0.55
+        return round(0.9 * gap * relative * repeatable, 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         return 0.9 if spread <= 5 else 0.4

@@ -314,7 +314,7 @@ _MENTION = regex.compile(
 # Words before a mention that put it ahead of the writer ("will be buried Monday").
 _FUTURE_CUE = regex.compile(
     r"(?i:\b(?:will|won['’]t|shall|(?:is|are)\s+(?:scheduled|expected|set|due|slated|planned)"
-    r"|plans?\s+to|planned\s+for)\b|['’]ll\b)"
+    r"|plans?\s+to|planned\s+for|planning\s+to|scheduled\s+for|set\s+for|to\s+be\s+held)\b|['’]ll\b)"
 )
 
 

@@ -49,7 +49,7 @@ _ONE_AND = regex.compile(
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _HISTORY = regex.compile(
-    r"\b(?:initially|originally|at first|earlier reports?|first reported|had been reported|previously reported|"
+    r"\b(?:initially|originally|at first|earlier reports?|initial reports?|early reports?|first reports?|first reported|had been reported|previously reported|"
     r"was earlier|were earlier|had risen from|up from|from an earlier|earlier put|had said|had reported|"
     r"an earlier version|earlier version of this|incorrectly (?:said|reported|stated))\b[^.;]*$",
     regex.I,
@@ -187,7 +187,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             subject = ruleset.subjects.get(who)
             if rule.data.get("others_add_one") and (_OTHER_BEFORE.search(before) or "other" in mods.split()):
                 q = q.shifted(1)
-            following = text[m.end() : m.end() + 60].lower()
+            following = regex.split(r"[;.]", text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
             if any(p in following for p in rule.words("not_followed_by")):
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset), 0

@@ -148,3 +148,73 @@ def test_a_number_framed_as_a_part_of_the_scene_is_less_sure_than_a_stated_total
 ])
 def test_plain_phrasings_of_a_count_are_read(text, kind, value):
     assert value in [c.value for c in claims(text, TUE, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor is planning to meet residents on Thursday to talk about the shooting.",
+    "A memorial service for the crash victims is scheduled for Saturday.",
+    "Council members said a hearing on the fire is set for Friday.",
+])
+def test_a_planned_or_scheduled_day_is_not_the_event_date(text):
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize("recalled", [
+    "The shooting came just over a year after nine people were shot at a nearby park.",
+    "Two years before, a crash at the same junction had killed six people.",
+    "It happened about six months after four people were killed in a fire on the same street.",
+])
+def test_an_event_recalled_as_months_or_years_apart_is_background(recalled):
+    found = findings(
+        ("a.txt", "Three people were killed in the shooting on Elm Street.", TUE),
+        ("b.txt", "Three people were killed in the Elm Street shooting. " + recalled, TUE),
+    )
+    assert all(f.status == "agree" for f in judged(found, "deaths") + judged(found, "count"))
+
+
+@pytest.mark.parametrize("history", [
+    "In initial reports, police said four people had been hurt, but six were injured in all.",
+    "Early reports put the injured at four; six people were injured, the hospital said.",
+    "First reports said four were hurt. The fire chief said six people were injured.",
+])
+def test_early_reports_a_source_corrects_are_history(history):
+    found = findings(
+        ("a.txt", "Six people were injured in the warehouse fire.", TUE),
+        ("b.txt", history, TUE),
+    )
+    assert all(f.status == "agree" for f in judged(found, "injuries"))
+
+
+@pytest.mark.parametrize("anniversary", ["May 16, 2013", "May 16, 1998", "May 16, 2022"])
+def test_the_same_day_of_another_year_is_an_anniversary_not_a_conflict(anniversary):
+    found = findings(
+        ("a.txt", "The earthquake struck on May 16, 2023, flattening the old town.", WED),
+        ("b.txt", f"The earthquake struck on {anniversary}, flattening the old town.", WED),
+    )
+    [fact] = judged(found, "date")
+    assert fact.status == "uncertain"
+
+
+def test_dates_of_arrests_are_less_sure_than_the_incident_date_a_story_has_only_one_of():
+    incident = judged(findings(
+        ("a.txt", "The shooting happened on May 15, 2023.", WED),
+        ("b.txt", "The shooting happened on May 14, 2023.", WED),
+        min_confidence=0), "date")
+    arrest = judged(findings(
+        ("a.txt", "Police arrested the suspect on May 15, 2023.", WED),
+        ("b.txt", "Police arrested the suspect on May 14, 2023.", WED),
+        min_confidence=0), "date")
+    assert incident[0].confidence > arrest[0].confidence
+
+
+@pytest.mark.parametrize("total", [
+    "A total of 240 people were injured, 31 of them critically.",
+    "240 people were injured, 31 seriously.",
+    "In all 240 people were injured; 31 remain in critical condition.",
+])
+def test_a_breakdown_after_a_total_does_not_weaken_the_total(total):
+    [fact] = judged(findings(
+        ("a.txt", "Quake injures 240\n\n" + total, TUE),
+        ("b.txt", "Quake injures 200\n\nThe quake injured 200 people.", TUE),
+        min_confidence=0), "injuries")
+    assert fact.confidence >= 0.5
