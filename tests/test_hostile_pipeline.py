@@ -43,7 +43,7 @@ def test_the_whole_check_of_any_two_articles_renders_valid_reports(first, second
         except StoryError:
             return  # nothing readable: the CLI reports it in one line and exits 2
         data = json.loads(render([report], "json"))
-        assert {f["status"] for f in data["findings"]} <= {"agree", "explained", "conflict", "unclear", "single"}
+        assert {f["status"] for f in data["findings"]} <= {"agree", "explained", "conflict", "uncertain", "unclear", "single"}
         text = render([report], "full", color=False)
         assert "\x1b" not in text
 
