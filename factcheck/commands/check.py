@@ -20,7 +20,7 @@ import typer
 
 from factcheck.commands import _settings as _s
 from factcheck.model import StoryReport
-from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, statistics_table
+from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, display_path, statistics_table
 
 
 class Format(str, Enum):
@@ -59,16 +59,30 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[StoryFailure]]:
-    """The folders to check, each once, and a failure for every path that gives none."""
+def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None) -> tuple[list, list[StoryFailure]]:
+    """The stories to check, each once (folders, feed files, or the groups of feeds split by
+    `group_by`), and a failure for every path that gives none."""
     from factcheck.check import story_folders as folders_under
+    from factcheck.feeds import is_feed
+    from factcheck.load import StoryError, feed_stories
 
-    folders: list[Path] = []
+    folders: list = []
     failures: list[StoryFailure] = []
-    seen: set[Path] = set()
+    seen: set = set()
     for path in paths:
         if not path.exists():
             failures.append(StoryFailure(str(path), "no such folder"))
+            continue
+        if path.is_file() and is_feed(path.name):
+            try:
+                groups, problems = feed_stories(path, group_by) if group_by else ([path], [])
+            except StoryError as e:
+                failures.append(StoryFailure(str(path), str(e).removeprefix(f"{path}: ")))
+                continue
+            for problem in problems:
+                _err(f"{problem.level}: {_safe(display_path(path.parent / problem.path))}: {_safe(problem.message)}")
+            folders.extend(g for g in groups if (g.resolve() if isinstance(g, Path) else g) not in seen)
+            seen.update(g.resolve() if isinstance(g, Path) else g for g in groups)
             continue
         if not path.is_dir():
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
@@ -88,13 +102,16 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
     return folders, failures
 
 
-def _article_files(folders: list[Path]) -> set[Path]:
-    from factcheck.load import ARTICLE_SUFFIXES
+def _article_files(folders: list) -> set[Path]:
+    from factcheck.load import is_input
 
     out = set()
     for folder in folders:
+        if not isinstance(folder, Path) or folder.is_file():  # a feed, or one group of a feed
+            out.add(Path(getattr(folder, "path", folder)).resolve())
+            continue
         try:
-            out.update(p.resolve() for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            out.update(p.resolve() for p in folder.iterdir() if is_input(p.name) and p.is_file())
         except OSError:
             pass
     return out
@@ -103,12 +120,13 @@ def _article_files(folders: list[Path]) -> set[Path]:
 def check_output_target(output: Path, articles: set[Path], folders: list[Path], what: str = "report") -> None:
     """Refuse an output file we could not write, one that is an article being checked, or
     one that would become an article of a checked story on the next run."""
-    from factcheck.load import ARTICLE_SUFFIXES
+    from factcheck.load import is_input
 
     target = output.resolve()
     if target in articles:
         raise InputError(f"{output}: refusing to write the {what} over a source article")
-    if output.suffix.lower() in ARTICLE_SUFFIXES and target.parent in {f.resolve() for f in folders}:
+    # A .json report is no feed (it holds no article text), so a story folder may keep one.
+    if is_input(output.name) and not output.name.lower().endswith(".json") and target.parent in {f.resolve() for f in folders if isinstance(f, Path) and f.is_dir()}:
         raise InputError(f"{output}: refusing to write the {what} into a story folder, where it would be read as an article")
     if output.is_dir():
         raise InputError(f"{output}: is a folder, not a file")
@@ -247,6 +265,8 @@ def run(
     ),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
+    group_by: str = typer.Option(None, "--group-by", metavar="FIELD", show_default=False,
+                                 help="Split feed files given as PATH into stories by this field of their records (story_id, event_id, cluster)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
     fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
                                    help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
@@ -269,7 +289,7 @@ def run(
         ))
         code = main(
             paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, config=config,
+            statistics, baseline, write_baseline, jobs, no_cache, config=config, group_by=group_by,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -283,7 +303,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, config=None,
+    jobs: int | None, no_cache: bool, config=None, group_by: str | None = None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import write_atomic
@@ -299,7 +319,7 @@ def main(
     if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
         raise InputError(f"{output}: the report and the baseline cannot be the same file")
 
-    folders, failures = story_folders(paths, recursive)
+    folders, failures = story_folders(paths, recursive, group_by)
     articles = _article_files(folders)
     for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None:

@@ -101,9 +101,10 @@ def level(finding: Finding, outcome: Outcome) -> str:
 def problem_path(report: StoryReport, problem, root: Path | None = None) -> str:
     """Where a skipped file is, relative to the root, whether the loader named it from the story folder or not."""
     p = Path(problem.path)
-    if not p.is_absolute() and not (Path(report.path) / p).exists() and p.exists():
+    folder = report.sources[0].path.parent if report.sources else Path(report.path)  # a feed's problems sit beside it
+    if not p.is_absolute() and not (folder / p).exists() and p.exists():
         return display_path(p, root)
-    return display_path(p if p.is_absolute() else Path(report.path) / p, root)
+    return display_path(p if p.is_absolute() else folder / p, root)
 
 
 @dataclass(frozen=True)
