@@ -37,8 +37,8 @@ def page_source(name: str, path: Path, data: bytes, digest: str) -> Source:
     html = _decode(data)
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
-        raise ValueError("not an article: no main text found in the page")
+    if not any(_PROSE.search(line) for line in text.split("\n")):  # menus and link lists are what is left of index pages
+        raise ValueError("not an article: no paragraph of running text in the page")
     day, at = _published(html)
     if day is None and getattr(document, "date", None):
         day, at = read_timestamp(document.date)
@@ -51,6 +51,7 @@ def page_source(name: str, path: Path, data: bytes, digest: str) -> Source:
     return source
 
 
+_PROSE = re.compile(r"(?:\w+\W+){7}\w.*[.!?…\"”’]\s*$")  # eight words or more ending a sentence
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
