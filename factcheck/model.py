@@ -6,7 +6,7 @@ used, tested and replaced on its own, from Python as well as from the CLI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 INFINITY = float("inf")
@@ -73,15 +73,6 @@ class Source:
         line = head.count("\n") + lone_cr + 1
         start = max(head.rfind("\n"), head.rfind("\r")) + 1
         return line, offset - start + 1
-
-
-def publication_order(source: Source) -> tuple:
-    """Sort key for sources by when they were published: by day, then by time on that day
-    (as instants when zones are known), undated last."""
-    at = source.published_at
-    if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
-    return (source.published or date.max, at is None, at or datetime.min.replace(tzinfo=timezone.utc), source.name)
 
 
 @dataclass(frozen=True)

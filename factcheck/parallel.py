@@ -74,7 +74,8 @@ def check_one(story: str | Path | FeedGroup, rules=None, claims_of=None, **optio
 _worker: dict = {}
 
 
-def _claims_of(cache_dir: str | None):
+def cached_claims(cache_dir: str | None):
+    """`claims_of` for check_story, reading and writing the claims cache in `cache_dir` (None: no cache)."""
     if cache_dir is None:
         return None
     from factcheck.cache import CachedClaims, ClaimCache
@@ -95,7 +96,7 @@ def _init_worker(cache_dir: str | None, rules_options: dict, check_options: dict
     # Forked workers inherit the rules the parent loaded; others load their own once.
     if "rules" not in _worker:
         _worker["rules"] = load_rules(**rules_options)
-    _worker["claims_of"] = _claims_of(cache_dir)
+    _worker["claims_of"] = cached_claims(cache_dir)
     _worker["options"] = dict(check_options or {})
 
 
@@ -150,7 +151,7 @@ def check_folders(
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
             show()
-            claims_of = _claims_of(cache)
+            claims_of = cached_claims(cache)
             for i in todo:
                 results[i] = check_one(folders[i], rules, claims_of, **(check_options or {}))
                 if on_done:

@@ -11,6 +11,7 @@ and (for machine formats) `--statistics` go to stderr.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -158,15 +159,24 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None) -> list:
+def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None, scheduler: str | None = None) -> list:
+    """The stories checked in local processes, or on the Dask cluster whose scheduler is given."""
     from factcheck.parallel import check_folders
 
-    settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
+    settings: dict = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
     progress = _progress(show_progress, len(folders))
-    if progress is None:
-        return check_folders(folders, jobs, cache_dir, **settings)
-    task = progress.add_task("checking", total=len(folders))
-    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress, **settings)
+    if progress is not None:
+        task = progress.add_task("checking", total=len(folders))
+        settings["on_done"] = lambda *_: progress.advance(task)
+    if scheduler:
+        from factcheck.dask import ClusterError, check_on_cluster
+
+        try:
+            with progress or contextlib.nullcontext():
+                return check_on_cluster(folders, scheduler, cache_dir=cache_dir, **settings)
+        except ClusterError as e:
+            raise InputError(str(e)) from None
+    return check_folders(folders, jobs, cache_dir, display=progress, **settings)
 
 
 def load_settings(paths: list[Path], config_file: Path | None, options: dict):
@@ -276,6 +286,8 @@ def run(
     write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
+    scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS", envvar="DASK_SCHEDULER_ADDRESS", show_default=False,
+                                  help="Check the stories on the Dask cluster of this scheduler (tcp://host:8786) instead of local processes."),
     config_file: Path = _s.CONFIG_OPTION,
     rules_dirs: list[Path] = _s.RULES_OPTION,
     select: list[str] = _s.SELECT_OPTION,
@@ -289,7 +301,7 @@ def run(
         ))
         code = main(
             paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, config=config, group_by=group_by,
+            statistics, baseline, write_baseline, jobs, no_cache, config=config, group_by=group_by, scheduler=scheduler,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -303,7 +315,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, config=None, group_by: str | None = None,
+    jobs: int | None, no_cache: bool, config=None, group_by: str | None = None, scheduler: str | None = None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import write_atomic
@@ -327,7 +339,7 @@ def main(
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
     try:
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config) if folders else []
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config, scheduler) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
     reports, more = split_results(results, verbose)
