@@ -115,7 +115,7 @@ def _json_lines(name: str, data: bytes) -> tuple[list[Record], list[Problem]]:
             continue
         try:
             value = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-        except (UnicodeDecodeError, ValueError) as error:
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:
             broken += 1
             if broken <= MAX_LINE_WARNINGS:
                 problems.append(Problem(f"{name}:{number}", f"line skipped: not valid JSON ({_short(error)})"))
@@ -132,7 +132,9 @@ def _json_lines(name: str, data: bytes) -> tuple[list[Record], list[Problem]]:
 def _short(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
         return f"{error.msg} at column {error.colno}"
-    return type(error).__name__
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8"
+    return "nested too deeply" if isinstance(error, RecursionError) else type(error).__name__
 
 
 def _json_document(name: str, data: bytes) -> list[Record]:
@@ -141,7 +143,7 @@ def _json_document(name: str, data: bytes) -> list[Record]:
     try:
         text = data.decode("utf-8-sig")
         value = json.loads(text)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deeper than json can read
         raise NotAFeed(name) from None
     at = _skip_space(text, 0)
     if isinstance(value, dict) and is_article(value):

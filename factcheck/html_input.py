@@ -37,7 +37,7 @@ def page_source(name: str, path: Path, data: bytes, digest: str) -> Source:
     html = _decode(data)
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not any(_PROSE.search(line) for line in text.split("\n")):  # menus and link lists are what is left of index pages
+    if not any(_is_prose(line) for line in text.split("\n")):  # menus and link lists are what is left of index pages
         raise ValueError("not an article: no paragraph of running text in the page")
     day, at = _published(html)
     if day is None and getattr(document, "date", None):
@@ -51,7 +51,11 @@ def page_source(name: str, path: Path, data: bytes, digest: str) -> Source:
     return source
 
 
-_PROSE = re.compile(r"(?:\w+\W+){7}\w.*[.!?…\"”’]\s*$")  # eight words or more ending a sentence
+def _is_prose(line: str) -> bool:
+    """A line of running text: eight words or more, ending a sentence."""
+    return len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "?", "…", '"', "”", "’"))
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 

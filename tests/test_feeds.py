@@ -193,3 +193,19 @@ def test_a_feed_that_holds_no_article_is_a_story_error_when_given_alone(here):
     (here / "gold.json").write_text(json.dumps({"facts": []}))
     with pytest.raises(StoryError, match="no articles"):
         load_story(here / "gold.json")
+
+
+def test_hostile_feeds_are_warnings_or_left_alone_never_a_traceback(here):
+    story = here / "story"
+    shutil.copytree(INPUTS / "ferry-text", story)
+    (story / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (story / "deep.jsonl").write_text('{"text": "Two people were killed."}\n' + '{"a": ' * 100_000 + "1" + "}" * 100_000 + "\n")
+    (story / "binary.jsonl").write_bytes(b"\x00\xff\xfe" * 1000)
+    (story / "latin.jsonl").write_bytes(b'{"text": "Caf\xe9 fire"}\n')
+    (story / "not-objects.jsonl").write_text('"just a string"\n[1, 2]\n')
+    result = check("story", "-r")
+    assert "Traceback" not in result.output and result.exit_code == 1
+    assert "warning: story/deep.jsonl:2: line skipped: not valid JSON (nested too deeply)" in result.stderr
+    assert "warning: story/not-objects.jsonl:1: line skipped: a JSON str, not an object" in result.stderr
+    assert "warning: story/latin.jsonl:1: line skipped: not valid JSON (not UTF-8)" in result.stderr
+    assert "deep.json:" not in result.stderr
