@@ -209,3 +209,11 @@ def test_hostile_feeds_are_warnings_or_left_alone_never_a_traceback(here):
     assert "warning: story/not-objects.jsonl:1: line skipped: a JSON str, not an object" in result.stderr
     assert "warning: story/latin.jsonl:1: line skipped: not valid JSON (not UTF-8)" in result.stderr
     assert "deep.json:" not in result.stderr
+
+
+def test_the_report_is_never_written_over_a_feed_being_checked(here):
+    shutil.copy(INPUTS / "desk-feed.jsonl", here / "feed.jsonl")
+    before = (here / "feed.jsonl").read_bytes()
+    result = check("feed.jsonl", "--group-by", "story_id", "--format", "json", "-o", "feed.jsonl")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "error: feed.jsonl: refusing to write the report over a source article")
+    assert (here / "feed.jsonl").read_bytes() == before
