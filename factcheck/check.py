@@ -71,7 +71,7 @@ def story_folders(path: Path, recursive: bool) -> list[Path]:
     folders = {
         p.parent
         for p in path.rglob("*")
-        if is_article_file(p) and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file()
+        if not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file() and is_article_file(p)
     }
     return sorted(folders)
 

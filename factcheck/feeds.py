@@ -254,7 +254,11 @@ def record_source(record: Record, path: Path, input_format: str) -> Source:
     fields = record.fields
     text = _first_string(fields, TEXT_FIELDS)
     title = _first_string(fields, TITLE_FIELDS)
-    day, at = next((read_timestamp(fields[k]) for k in DATE_FIELDS if k in fields and read_timestamp(fields[k])[0]), (None, None))
+    day = at = None
+    for key in DATE_FIELDS:  # the first date field that holds a date
+        day, at = read_timestamp(fields.get(key))
+        if day:
+            break
     source, _ = text_source(
         record.name, path, text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         title=title, outlet=_first_string(fields, OUTLET_FIELDS), url=_first_string(fields, URL_FIELDS),

@@ -36,7 +36,7 @@ class Source:
     text: str
     clean: str
     title: str
-    digest: str  # sha256 of the file's bytes
+    digest: str  # sha256 of the file's bytes (of a feed record: of its text)
     published: date | None = None
     published_how: str = "unknown"  # front matter | date line | dateline | inferred | feed | page | manifest | unknown
     published_at: datetime | None = None  # the time of publication too, when known (with its zone when given)
