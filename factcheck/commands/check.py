@@ -28,6 +28,7 @@ class Format(str, Enum):
     full = "full"
     concise = "concise"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
     gitlab = "gitlab"
@@ -271,7 +272,7 @@ def run(
     ),
     output_format: Format = typer.Option(
         None, "--format", "--output-format", case_sensitive=False, show_default=False,
-        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per story), sarif, github (Actions annotations), gitlab (Code Quality), junit.",
     ),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),

@@ -16,11 +16,11 @@ from pathlib import Path
 from factcheck.model import AGREE, SINGLE, Claim, Finding, Source, StoryReport
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
-FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 # Formats read by programs: statistics and notes go to stderr so stdout stays parseable.
-MACHINE_FORMATS = frozenset({"concise", "json", "sarif", "github", "gitlab", "junit"})
+MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit"})
 _MODULES = {
-    "full": "terminal", "concise": "concise", "json": "json_report", "sarif": "sarif",
+    "full": "terminal", "concise": "concise", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif",
     "github": "github", "gitlab": "gitlab", "junit": "junit",
 }
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
