@@ -147,7 +147,8 @@ def test_a_folder_holding_only_non_feed_json_is_no_story_when_searched_recursive
     shutil.copytree(INPUTS / "ferry-text", here / "news" / "ferry")
     (here / "news" / "scores").mkdir()
     (here / "news" / "scores" / "gold.json").write_text(json.dumps({"facts": []}))
-    shutil.copy(INPUTS / "newsapi-response.json", here / "news" / "api" / "response.json") if (here / "news" / "api").mkdir() is None else None
+    (here / "news" / "api").mkdir()
+    shutil.copy(INPUTS / "newsapi-response.json", here / "news" / "api" / "response.json")
     result = check("news", "-r", "--format", "json")
     assert result.stderr == ""
     assert sorted(Path(s["story"]).name for s in json.loads(result.stdout)["stories"]) == ["api", "ferry"]
