@@ -6,6 +6,7 @@ from pathlib import Path
 from factcheck.align import align_claims
 from factcheck.compare import compare_facts
 from factcheck.extract import extract_claims
+from factcheck.feeds import FeedGroup
 from factcheck.infer import infer_publication_dates
 from factcheck.load import load_story
 from factcheck.model import Claim, Source, StoryReport
@@ -18,8 +19,9 @@ def source_claims(source: Source, rules: RuleSet) -> list[Claim]:
     return extract_claims(source, split_sentences(source), rules)
 
 
-def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, config=None, suppress: bool = True) -> StoryReport:
-    """Load, split, extract, align and compare the articles of one story.
+def check_story(folder: Path | FeedGroup, rules: RuleSet | None = None, claims_of=None, *, config=None, suppress: bool = True) -> StoryReport:
+    """Load, split, extract, align and compare the articles of one story: a folder, a feed
+    file, or one group of a feed.
 
     `claims_of(source, rules)` replaces `source_claims` (the CLI passes a cached version).
     `config` (a factcheck.config.Config) picks the rules when none are given and shapes the
@@ -27,7 +29,7 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, c
     """
     rules = rules or (config.ruleset() if config is not None else load_rules())
     claims_of = claims_of or source_claims
-    loaded = load_story(Path(folder), **_load_options(config))
+    loaded = load_story(folder if isinstance(folder, FeedGroup) else Path(folder), **_load_options(config))
     sources = infer_publication_dates(loaded.sources, rules)
     claims = []
     for source in sources:
@@ -35,7 +37,7 @@ def check_story(folder: Path, rules: RuleSet | None = None, claims_of=None, *, c
     claims, notes = settle_claims(sources, claims, rules, config, suppress)
     facts = align_claims(claims, sources, rules)
     findings = compare_facts(facts, sources, rules, **_compare_options(config))
-    return StoryReport(Path(folder), sources, findings, loaded.problems + notes, loaded.duplicates)
+    return StoryReport(Path(str(folder)), sources, findings, loaded.problems + notes, loaded.duplicates)
 
 
 def _compare_options(config) -> dict:
@@ -69,14 +71,14 @@ def settle_claims(sources: list[Source], claims: list[Claim], rules: RuleSet, co
 def story_folders(path: Path, recursive: bool) -> list[Path]:
     """The story folders under a path: the path itself, or with `recursive` every folder holding
     articles, leaving out hidden folders (.git, .venv, .factcheck_cache), which hold no story."""
-    from factcheck.load import ARTICLE_SUFFIXES
+    from factcheck.load import is_article_file
 
     if not recursive:
         return [path]
     folders = {
         p.parent
         for p in path.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file()
+        if not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file() and is_article_file(p)
     }
     return sorted(folders)
 

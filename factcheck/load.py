@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import stat
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,9 +22,30 @@ import regex
 
 from factcheck.clean import blank, prepare
 from factcheck.dates import find_publication_date
+from factcheck.feeds import TEXT_FIELDS, FeedGroup, NotAFeed, feed_groups, feed_sources, is_feed, is_feed_document
+from factcheck.html_input import PAGE_SUFFIXES, MissingExtractor, page_source
 from factcheck.model import LoadedStory, Problem, Source
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
+
+
+def is_input(name: str) -> bool:
+    """A file a story folder's articles may be in: text, a web page or a JSON feed."""
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in ARTICLE_SUFFIXES or suffix in PAGE_SUFFIXES or is_feed(name)
+
+
+def is_article_file(path: Path, max_bytes: int = 20_000_000) -> bool:
+    """Whether a file holds articles: for a .json file, whether it is a feed at all, so that
+    a folder holding only a gold file or a report is not taken for a story."""
+    if not is_input(path.name):
+        return False
+    if not path.name.lower().endswith(".json"):
+        return True
+    try:
+        return is_feed_document(path.name, _read(path, max_bytes))
+    except _Skip:
+        return False
 
 
 class StoryError(Exception):
@@ -42,19 +63,24 @@ class _Skip(Exception):
     """An article that is not used; the message says why, in a few words."""
 
 
-def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
-    """Every .txt and .md file directly in `folder`, sorted by name, as one Source each.
+def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000) -> LoadedStory:
+    """The sources of one story, sorted by file name: every article file directly in a
+    folder (text, web pages, each record of a JSON feed), every record of a feed file, or
+    the records of one group of a feed. A folder's `sources.toml` then says what it knows
+    of them.
 
-    Unusable files become Problems; a byte-identical copy of an earlier file is listed in
-    `duplicates` as (copy, original) and not returned as a source.
+    Unusable files become Problems; a byte-identical copy of an earlier file or record is
+    listed in `duplicates` as (copy, original) and not returned as a source.
     """
-    folder = Path(folder)
+    group = story if isinstance(story, FeedGroup) else None
+    folder = Path(group.path if group else story)
     sources: list[Source] = []
     problems: list[Problem] = []
     duplicates: list[tuple[str, str]] = []
     first_with: dict[str, str] = {}  # sha256 → name of the first source with those bytes
     names: set[str] = set()
-    paths = _list_articles(folder)
+    pages_without_extractor: list[str] = []
+    paths = [folder] if is_feed(folder.name) and folder.is_file() else _list_articles(folder)
     for path in paths:
         name = _display_name(path.name, names)
         try:
@@ -63,7 +89,12 @@ def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
             if digest in first_with:
                 duplicates.append((name, first_with[digest]))
                 continue
-            source, notes = _source(name, path, data, digest)
+            found, notes = _sources(name, path, data, digest, max_bytes, group)
+        except NotAFeed:
+            continue
+        except MissingExtractor:
+            pages_without_extractor.append(name)
+            continue
         except _Skip as skip:
             problems.append(Problem(name, str(skip)))
             continue
@@ -71,20 +102,35 @@ def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
             problems.append(Problem(name, f"cannot process: {type(error).__name__}: {' '.join(str(error).split())}", "error"))
             continue
         first_with[digest] = name
-        sources.append(source)
+        for source in found:
+            if source.digest in first_with and source.digest != digest:
+                duplicates.append((source.name, first_with[source.digest]))
+                continue
+            first_with[source.digest] = source.name
+            sources.append(source)
         problems.extend(notes)
+    if pages_without_extractor:
+        more = f" ({len(pages_without_extractor)} pages)" if len(pages_without_extractor) > 1 else ""
+        problems.append(Problem(pages_without_extractor[0], f"skipped{more}: {MissingExtractor.message}"))
+    if folder.is_dir():
+        from factcheck.manifest import ManifestError, apply_manifest
+
+        try:
+            sources = apply_manifest(folder, sources)
+        except ManifestError as error:
+            raise StoryError(str(error)) from None
     if not sources:
-        if not paths:
-            raise StoryError(f"{folder}: no articles (.txt or .md files)")
+        if not paths or len(problems) == 0:
+            raise StoryError(f"{story}: no articles (.txt, .md or .html files, or JSON feeds)")
         reasons = "; ".join(str(p) for p in problems[:3]) + ("; ..." if len(problems) > 3 else "")
-        raise StoryError(f"{folder}: no readable article ({reasons})", problems)
+        raise StoryError(f"{story}: no readable article ({reasons})", problems)
     return LoadedStory(sources, problems, duplicates)
 
 
 def _list_articles(folder: Path) -> list[Path]:
     try:
         with os.scandir(folder) as entries:
-            names = [e.name for e in entries if os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES]
+            names = [e.name for e in entries if is_input(e.name)]
     except FileNotFoundError:
         raise StoryError(f"{folder}: no such folder") from None
     except NotADirectoryError:
@@ -235,17 +281,36 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _source(name: str, path: Path, data: bytes, digest: str) -> tuple[Source, list[Problem]]:
+def _sources(name: str, path: Path, data: bytes, digest: str, max_bytes: int, group: FeedGroup | None) -> tuple[list[Source], list[Problem]]:
+    try:
+        if is_feed(name):
+            return feed_sources(name, path, data, max_bytes, group)
+        if os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
+            return [page_source(name, path, data, digest)], []
+    except ValueError as error:  # a feed or page that cannot be read as one
+        raise _Skip(str(error)) from None
     text, encoding = _decode(data)
+    source, notes = text_source(name, path, text, digest, encoding=encoding)
+    return [source], notes
+
+
+def text_source(
+    name: str, path: Path, text: str, digest: str, *, title: str | None = None, outlet: str | None = None,
+    url: str | None = None, published: date | None = None, published_at: datetime | None = None,
+    published_how: str = "unknown", **fields,
+) -> tuple[Source, list[Problem]]:
+    """A Source of an article's text. What its container said of it (a feed record's
+    fields, a page's metadata) comes first, then the text's front matter and date line.
+    `fields` are further Source fields (encoding, input_format, located_at)."""
     if not text.strip():
         raise _Skip("empty file (only whitespace)" if text else "empty file")
     tidy, anchors = prepare(text)
     meta, body_start = _front_matter(tidy)
     notes: list[Problem] = []
     spans = [(0, body_start)] if body_start else []
-    published, how = None, "unknown"
-    if meta.get("published"):
-        published = _parse_date(meta["published"])
+    how = published_how if published else "unknown"
+    if not published and meta.get("published"):
+        published = parse_day(meta["published"])
         how = "front matter" if published else how
         if not published:
             notes.append(Problem(name, f"front matter: published date not understood: {meta['published'][:60]!r}"))
@@ -257,20 +322,21 @@ def _source(name: str, path: Path, data: bytes, digest: str) -> tuple[Source, li
     clean = blank(tidy, spans)
     if not clean.strip():
         raise _Skip("no article text (only front matter or page boilerplate)")
-    url = meta.get("url")
+    url = url or meta.get("url")
     source = Source(
         name=name,
         path=path,
         text=text,
         clean=clean,
-        title=meta.get("title") or _title(clean, tidy) or path.stem,
+        title=title or meta.get("title") or _title(clean, tidy) or path.stem,
         digest=digest,
         published=published,
+        published_at=published_at,
         published_how=how,
-        outlet=meta.get("outlet") or _outlet_from_name(name) or _host(url),
+        outlet=outlet or meta.get("outlet") or _outlet_from_name(name) or _host(url),
         url=url,
-        encoding=encoding,
         anchors=anchors,
+        **fields,
     )
     return source, notes
 
@@ -316,7 +382,7 @@ _ISO_DAY = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 @lru_cache(maxsize=1024)
-def _parse_date(value: str) -> date | None:
+def parse_day(value: str) -> date | None:
     """A front matter date: ISO, or any format dateparser reads, on this short value only."""
     iso = _ISO_DAY.match(value)
     try:
@@ -385,3 +451,17 @@ def _host(url: str | None) -> str | None:
     except ValueError:
         return None
     return host.removeprefix("www.") if host else None
+
+
+def feed_stories(path: Path, group_by: str, max_bytes: int = 20_000_000) -> tuple[list[FeedGroup], list[Problem]]:
+    """The stories of a feed file split by a field of its records, and what was wrong with
+    the file (named from the feed's folder). Raises StoryError for a file that gives none."""
+    try:
+        groups, problems = feed_groups(path, _read(path, max_bytes), group_by, max_bytes)
+    except NotAFeed:
+        raise StoryError(f"{path}: not a feed: no record holds an article text ({', '.join(TEXT_FIELDS)})") from None
+    except (_Skip, ValueError) as error:
+        raise StoryError(f"{path}: {error}") from None
+    if not groups:
+        raise StoryError(f"{path}: no record has a '{group_by}' to group by", problems)
+    return groups, problems

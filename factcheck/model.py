@@ -6,7 +6,7 @@ used, tested and replaced on its own, from Python as well as from the CLI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 INFINITY = float("inf")
@@ -26,6 +26,10 @@ class Source:
     point at the article exactly. `clean` is what extraction reads: mojibake repaired and
     boilerplate blanked out with spaces. Where a repair changed the length of a line,
     `anchors` maps offsets in `clean` back to `text` (pairs of equal positions, sorted).
+
+    When `text` was taken out of a bigger file (a feed record, a web page), `located_at`
+    says where in that file (`path`) each stretch of `text` came from, so reports point
+    at the file's line: (text offset, line, column), sorted; empty when `text` is the file.
     """
 
     name: str  # path relative to the story folder, with forward slashes
@@ -33,13 +37,16 @@ class Source:
     text: str
     clean: str
     title: str
-    digest: str  # sha256 of the file's bytes
+    digest: str  # sha256 of the file's bytes (of a feed record: of its text)
     published: date | None = None
-    published_how: str = "unknown"  # front matter | date line | dateline | inferred | unknown
+    published_how: str = "unknown"  # front matter | date line | dateline | inferred | feed | page | manifest | unknown
+    published_at: datetime | None = None  # the time of publication too, when known (with its zone when given)
     outlet: str | None = None
     url: str | None = None
     encoding: str = "utf-8"
     anchors: tuple[tuple[int, int], ...] = ()  # (clean offset, text offset); empty: identical
+    input_format: str = "text"  # text | html | json | jsonl: what `text` was read from
+    located_at: tuple[tuple[int, int, int], ...] = ()
 
     def original_offset(self, clean_offset: int) -> int:
         """Where a position in `clean` lies in `text`."""
@@ -55,7 +62,13 @@ class Source:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset into `text`: CRLF is one line end, and so is
-        a lone CR (old Mac files)."""
+        a lone CR (old Mac files). For text taken out of a bigger file, where in that file the
+        stretch holding the offset begins."""
+        if self.located_at:
+            import bisect
+
+            i = max(0, bisect.bisect_right(self.located_at, (offset, float("inf"), 0)) - 1)
+            return self.located_at[i][1], self.located_at[i][2]
         head = self.text[:offset]
         lone_cr = head.count("\r") - head.count("\r\n")
         line = head.count("\n") + lone_cr + 1

@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
+from factcheck.feeds import FeedGroup
 from factcheck.model import StoryReport
 from factcheck.report import StoryFailure
 
@@ -51,15 +52,16 @@ def _message(exc: BaseException, folder: str) -> str:
     return text or type(exc).__name__
 
 
-def check_one(folder: str | Path, rules=None, claims_of=None, **options) -> Result:
-    """One story, with every failure turned into a StoryFailure for that folder.
+def check_one(story: str | Path | FeedGroup, rules=None, claims_of=None, **options) -> Result:
+    """One story (a folder, a feed file or a group of a feed), with every failure turned
+    into a StoryFailure for that story.
 
     `options` are keyword arguments for `check_story` (config, suppress)."""
     from factcheck.check import check_story
 
-    folder = str(folder)
+    folder = str(story)
     try:
-        return check_story(Path(folder), rules, claims_of=claims_of, **options)
+        return check_story(story if isinstance(story, FeedGroup) else Path(folder), rules, claims_of=claims_of, **options)
     except _story_error_types() as e:
         skipped = "".join(f"{p.level}: {Path(folder) / p.path}: {p.message}\n" for p in getattr(e, "problems", None) or [])
         return StoryFailure(folder, _message(e, folder), detail=skipped)
@@ -72,7 +74,8 @@ def check_one(folder: str | Path, rules=None, claims_of=None, **options) -> Resu
 _worker: dict = {}
 
 
-def _claims_of(cache_dir: str | None):
+def cached_claims(cache_dir: str | None):
+    """`claims_of` for check_story, reading and writing the claims cache in `cache_dir` (None: no cache)."""
     if cache_dir is None:
         return None
     from factcheck.cache import CachedClaims, ClaimCache
@@ -93,16 +96,16 @@ def _init_worker(cache_dir: str | None, rules_options: dict, check_options: dict
     # Forked workers inherit the rules the parent loaded; others load their own once.
     if "rules" not in _worker:
         _worker["rules"] = load_rules(**rules_options)
-    _worker["claims_of"] = _claims_of(cache_dir)
+    _worker["claims_of"] = cached_claims(cache_dir)
     _worker["options"] = dict(check_options or {})
 
 
-def _run_in_worker(folder: str) -> Result:
+def _run_in_worker(folder: Path | FeedGroup) -> Result:
     return check_one(folder, _worker["rules"], _worker["claims_of"], **_worker.get("options", {}))
 
 
 def check_folders(
-    folders: list[Path],
+    folders: list[Path | FeedGroup],
     jobs: int | None = None,
     cache_dir: Path | None = None,
     on_done: Callable[[Path, Result], None] | None = None,
@@ -121,7 +124,7 @@ def check_folders(
     """
     from factcheck.ruleset import load_rules
 
-    folders = [Path(f) for f in folders]
+    folders = [f if isinstance(f, FeedGroup) else Path(f) for f in folders]
     jobs = default_jobs() if jobs is None else max(1, jobs)
     rules_options = dict(rules_options or {})
     rules = load_rules(**rules_options)  # once, before any fork, so forked workers need not load them again
@@ -148,7 +151,7 @@ def check_folders(
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
             show()
-            claims_of = _claims_of(cache)
+            claims_of = cached_claims(cache)
             for i in todo:
                 results[i] = check_one(folders[i], rules, claims_of, **(check_options or {}))
                 if on_done:
@@ -159,7 +162,7 @@ def check_folders(
 def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started, check_options=None) -> None:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options, check_options))
     try:
-        futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
+        futures = {pool.submit(_run_in_worker, folder): i for i, folder in enumerate(folders)}
         started()
         for future in as_completed(futures):
             i = futures[future]

@@ -214,7 +214,7 @@ def test_a_missing_folder_is_a_story_error(tmp_path):
 
 def test_a_folder_without_articles_is_a_story_error(tmp_path):
     write(tmp_path, "photo.jpg", b"\xff\xd8\xff")
-    with pytest.raises(StoryError, match=r"no articles \(\.txt or \.md files\)"):
+    with pytest.raises(StoryError, match=r"no articles \(\.txt, \.md or \.html files, or JSON feeds\)"):
         load_story(tmp_path)
 
 

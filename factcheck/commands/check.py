@@ -11,6 +11,7 @@ and (for machine formats) `--statistics` go to stderr.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -20,13 +21,14 @@ import typer
 
 from factcheck.commands import _settings as _s
 from factcheck.model import StoryReport
-from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, statistics_table
+from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, display_path, statistics_table
 
 
 class Format(str, Enum):
     full = "full"
     concise = "concise"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     github = "github"
     gitlab = "gitlab"
@@ -59,16 +61,30 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[StoryFailure]]:
-    """The folders to check, each once, and a failure for every path that gives none."""
+def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None) -> tuple[list, list[StoryFailure]]:
+    """The stories to check, each once (folders, feed files, or the groups of feeds split by
+    `group_by`), and a failure for every path that gives none."""
     from factcheck.check import story_folders as folders_under
+    from factcheck.feeds import is_feed
+    from factcheck.load import StoryError, feed_stories
 
-    folders: list[Path] = []
+    folders: list = []
     failures: list[StoryFailure] = []
-    seen: set[Path] = set()
+    seen: set = set()
     for path in paths:
         if not path.exists():
             failures.append(StoryFailure(str(path), "no such folder"))
+            continue
+        if path.is_file() and is_feed(path.name):
+            try:
+                groups, problems = feed_stories(path, group_by) if group_by else ([path], [])
+            except StoryError as e:
+                failures.append(StoryFailure(str(path), str(e).removeprefix(f"{path}: ")))
+                continue
+            for problem in problems:
+                _err(f"{problem.level}: {_safe(display_path(path.parent / problem.path))}: {_safe(problem.message)}")
+            folders.extend(g for g in groups if (g.resolve() if isinstance(g, Path) else g) not in seen)
+            seen.update(g.resolve() if isinstance(g, Path) else g for g in groups)
             continue
         if not path.is_dir():
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
@@ -88,13 +104,16 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
     return folders, failures
 
 
-def _article_files(folders: list[Path]) -> set[Path]:
-    from factcheck.load import ARTICLE_SUFFIXES
+def _article_files(folders: list) -> set[Path]:
+    from factcheck.load import is_input
 
     out = set()
     for folder in folders:
+        if not isinstance(folder, Path) or folder.is_file():  # a feed, or one group of a feed
+            out.add(Path(getattr(folder, "path", folder)).resolve())
+            continue
         try:
-            out.update(p.resolve() for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            out.update(p.resolve() for p in folder.iterdir() if is_input(p.name) and p.is_file())
         except OSError:
             pass
     return out
@@ -103,12 +122,13 @@ def _article_files(folders: list[Path]) -> set[Path]:
 def check_output_target(output: Path, articles: set[Path], folders: list[Path], what: str = "report") -> None:
     """Refuse an output file we could not write, one that is an article being checked, or
     one that would become an article of a checked story on the next run."""
-    from factcheck.load import ARTICLE_SUFFIXES
+    from factcheck.load import is_input
 
     target = output.resolve()
     if target in articles:
         raise InputError(f"{output}: refusing to write the {what} over a source article")
-    if output.suffix.lower() in ARTICLE_SUFFIXES and target.parent in {f.resolve() for f in folders}:
+    # A .json report is no feed (it holds no article text), so a story folder may keep one.
+    if is_input(output.name) and not output.name.lower().endswith(".json") and target.parent in {f.resolve() for f in folders if isinstance(f, Path) and f.is_dir()}:
         raise InputError(f"{output}: refusing to write the {what} into a story folder, where it would be read as an article")
     if output.is_dir():
         raise InputError(f"{output}: is a folder, not a file")
@@ -140,15 +160,24 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None) -> list:
+def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None, scheduler: str | None = None) -> list:
+    """The stories checked in local processes, or on the Dask cluster whose scheduler is given."""
     from factcheck.parallel import check_folders
 
-    settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
+    settings: dict = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
     progress = _progress(show_progress, len(folders))
-    if progress is None:
-        return check_folders(folders, jobs, cache_dir, **settings)
-    task = progress.add_task("checking", total=len(folders))
-    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress, **settings)
+    if progress is not None:
+        task = progress.add_task("checking", total=len(folders))
+        settings["on_done"] = lambda *_: progress.advance(task)
+    if scheduler:
+        from factcheck.dask import ClusterError, check_on_cluster
+
+        try:
+            with progress or contextlib.nullcontext():
+                return check_on_cluster(folders, scheduler, cache_dir=cache_dir, **settings)
+        except ClusterError as e:
+            raise InputError(str(e)) from None
+    return check_folders(folders, jobs, cache_dir, display=progress, **settings)
 
 
 def load_settings(paths: list[Path], config_file: Path | None, options: dict):
@@ -243,10 +272,12 @@ def run(
     ),
     output_format: Format = typer.Option(
         None, "--format", "--output-format", case_sensitive=False, show_default=False,
-        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per story), sarif, github (Actions annotations), gitlab (Code Quality), junit.",
     ),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
+    group_by: str = typer.Option(None, "--group-by", metavar="FIELD", show_default=False,
+                                 help="Split feed files given as PATH into stories by this field of their records (story_id, event_id, cluster)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
     fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
                                    help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
@@ -258,6 +289,8 @@ def run(
     write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
+    scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS", envvar="DASK_SCHEDULER_ADDRESS", show_default=False,
+                                  help="Check the stories on the Dask cluster of this scheduler (tcp://host:8786) instead of local processes."),
     config_file: Path = _s.CONFIG_OPTION,
     rules_dirs: list[Path] = _s.RULES_OPTION,
     select: list[str] = _s.SELECT_OPTION,
@@ -271,7 +304,7 @@ def run(
         ))
         code = main(
             paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, config=config,
+            statistics, baseline, write_baseline, jobs, no_cache, config=config, group_by=group_by, scheduler=scheduler,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -285,7 +318,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, config=None,
+    jobs: int | None, no_cache: bool, config=None, group_by: str | None = None, scheduler: str | None = None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import write_atomic
@@ -301,7 +334,7 @@ def main(
     if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
         raise InputError(f"{output}: the report and the baseline cannot be the same file")
 
-    folders, failures = story_folders(paths, recursive)
+    folders, failures = story_folders(paths, recursive, group_by)
     articles = _article_files(folders)
     for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None:
@@ -309,7 +342,7 @@ def main(
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
     try:
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config) if folders else []
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config, scheduler) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
     reports, more = split_results(results, verbose)

@@ -16,11 +16,11 @@ from pathlib import Path
 from factcheck.model import AGREE, SINGLE, Claim, Finding, Source, StoryReport
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
-FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
 # Formats read by programs: statistics and notes go to stderr so stdout stays parseable.
-MACHINE_FORMATS = frozenset({"concise", "json", "sarif", "github", "gitlab", "junit"})
+MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit"})
 _MODULES = {
-    "full": "terminal", "concise": "concise", "json": "json_report", "sarif": "sarif",
+    "full": "terminal", "concise": "concise", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif",
     "github": "github", "gitlab": "gitlab", "junit": "junit",
 }
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -101,9 +101,10 @@ def level(finding: Finding, outcome: Outcome) -> str:
 def problem_path(report: StoryReport, problem, root: Path | None = None) -> str:
     """Where a skipped file is, relative to the root, whether the loader named it from the story folder or not."""
     p = Path(problem.path)
-    if not p.is_absolute() and not (Path(report.path) / p).exists() and p.exists():
+    folder = report.sources[0].path.parent if report.sources else Path(report.path)  # a feed's problems sit beside it
+    if not p.is_absolute() and not (folder / p).exists() and p.exists():
         return display_path(p, root)
-    return display_path(p if p.is_absolute() else Path(report.path) / p, root)
+    return display_path(p if p.is_absolute() else folder / p, root)
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,12 @@ def source_dict(source: Source, root: Path | None = None) -> dict:
         "title": source.title,
         "outlet": source.outlet,
         "published": source.published.isoformat() if source.published else None,
+        "published_at": source.published_at.isoformat() if source.published_at else None,
         "published_how": source.published_how,
         "url": source.url,
         "sha256": source.digest,
         "encoding": source.encoding,
+        "input_format": source.input_format,
     }
 
 

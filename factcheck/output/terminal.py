@@ -263,9 +263,13 @@ def sources_table(report: StoryReport) -> Table:
             if who:
                 who.append("\n")
             who.append_text(visible(s.title))
+        if s.input_format == "html":
+            who.append_text(Text(("\n" if who else "") + "extracted from HTML", style="dim"))
         if not who:
             who = Text("—", style="dim")
         published = Text(s.published.isoformat()) if s.published else Text("—", style="dim")
+        if s.published_at is not None:
+            published.append(s.published_at.strftime("\n%H:%M %z").rstrip())
         how_style = "dim" if s.published_how in ("unknown", "inferred") else ""
         table.add_row(visible(s.name), who, published, visible(s.published_how, how_style))
     return table
