@@ -146,7 +146,7 @@ deaths = 1
     ('[tolerance]\ndeaths = -1\n', ":tolerance.deaths: -1 must be a number of 0 or more"),
     ('rules = ["no-such-folder"]\n', ":rules: rules folder 'no-such-folder' does not exist"),
     ('max-file-size = "big"\n', ":max-file-size: 'big' is not a size"),
-    ('output-format = "html"\n', ":output-format: 'html' is not one of full, concise"),
+    ('output-format = "pdf"\n', ":output-format: 'pdf' is not one of full, concise"),
     ('select = [\n', "TOML syntax error: "),
 ])
 def test_a_bad_config_names_the_file_and_the_key(project, text, message):
