@@ -29,7 +29,7 @@
       var mark = column.querySelector("mark.on");
       column.parentNode.classList.toggle("without", !mark);
       if (mark && column.scrollHeight > column.clientHeight) {
-        column.scrollTop = Math.max(0, mark.offsetTop - column.clientHeight / 6);
+        column.scrollTop = Math.max(0, mark.offsetTop - 3 * parseFloat(getComputedStyle(column).lineHeight));
       }
     });
   }
