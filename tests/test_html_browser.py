@@ -227,3 +227,11 @@ def test_a_narrow_window_stacks_the_sources_and_print_gives_them_full_length(bro
     printed = browser.send("Page.printToPDF")["data"]
     (tmp_path / "seeds.pdf").write_bytes(base64.b64decode(printed))
     assert (tmp_path / "seeds.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_clicking_an_outlined_claim_goes_to_the_same_fact_in_the_next_source(browser, seeds_url):
+    browser.open(seeds_url)
+    column = "(m => [...document.querySelectorAll('.current .source')].indexOf(m.closest('.source')))"
+    assert browser.value(f"[...document.querySelectorAll('mark.on')].map({column})") == [0, 2]
+    browser.value("document.querySelectorAll('mark.on')[0].click()")
+    assert browser.value(f"[...document.querySelectorAll('mark.flash')].map({column})") == [2]

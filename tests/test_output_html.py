@@ -193,3 +193,16 @@ def test_500_generated_stories_make_a_page_under_20_mb(tmp_path):
     assert len(reports) == 500 and sum(len(r.sources) for r in reports) > 1400
     page = render(reports, "html").encode("utf-8")
     assert 5_000_000 < len(page) < 20_000_000
+
+
+def test_every_claim_link_has_its_place_even_when_two_facts_share_the_words(make_story):
+    story = make_story({"a.txt": "Crash\nThe bus carried 15 passengers.\n", "b.txt": "Crash\nAll 15 passengers survived.\n"}, [
+        ("agree", "count", [("a.txt", "15 passengers", 15), ("b.txt", "15 passengers", 15)], {"key": "count:aboard"}),
+        ("agree", "count", [("a.txt", "15 passengers", 15), ("b.txt", "15 passengers", 15)], {"key": "count:passengers"}),
+    ])
+    page = parse_html(render([story], "html"))
+    targets = [a.attrs["href"][1:] for a in page.find_all("a", "to-claim")]
+    assert len(set(targets)) == 4
+    assert all(len(page.find_all(id=t)) == 1 for t in targets)
+    [first, _] = article_marks(page)
+    assert first.text == "15 passengers" and len(first.attrs["data-c"].split()) == 2

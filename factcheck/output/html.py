@@ -50,7 +50,7 @@ class Segment:
     text: str
     claims: list[str] = field(default_factory=list)
     kind: str = ""
-    anchor: str = ""  # the id of the claim that starts here, for links to it
+    anchors: list[str] = field(default_factory=list)  # ids of the claims that start here, for links to them
     title: str = ""
 
 
@@ -119,7 +119,6 @@ class FindingView:
     confidence: str
     claims: list[ClaimView]
     chart: Chart | None
-    story: int
 
 
 @dataclass
@@ -136,6 +135,10 @@ class StoryView:
 # --- article text -------------------------------------------------------------------------
 
 _LINE_END = re.compile(r"\r\n?")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def article_text(text: str) -> Markup:
@@ -171,14 +174,14 @@ def segments(source: Source, claims: list[tuple[str, Claim]]) -> list[Segment]:
         first = open_spans[0][3]
         out.append(Segment(
             source.text[a:b], [s[2] for s in open_spans], css_name(first.kind),
-            anchor=next((s[2] for s in starts.get(a, [])), ""),
+            anchors=[s[2] for s in starts.get(a, [])],
             title="; ".join(f"{s[3].kind}: {value_text(s[3].value)} ({s[3].rule})" for s in open_spans),
         ))
     return out
 
 
 def css_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    return _slug(text) or "x"
 
 
 # --- timelines ----------------------------------------------------------------------------
@@ -250,10 +253,6 @@ def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
 # --- building the views -------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _interval(claim: Claim) -> str:
     q = claim.quantity
     if q is None or q.exact:
@@ -284,7 +283,7 @@ def story_view(index: int, report: StoryReport, findings: list[Finding], ids: di
             claim_views.append(ClaimView(cid, c.source, value_text(c.value), _interval(c), c.words, where))
         views.append(FindingView(
             ids[id(f)], f.status, css_name(f.status), f.kind, f.label or f.kind, f.rule, values_summary(f),
-            f.reason, _confidence(f), claim_views, timeline(f, sources), index,
+            f.reason, _confidence(f), claim_views, timeline(f, sources),
         ))
     counts: dict[str, int] = {}
     for f in findings:

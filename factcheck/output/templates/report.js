@@ -61,15 +61,18 @@
   }
 
   function fromFragment() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (select(id)) return true;
-    var target = id && document.getElementById(id);
-    if (target && target.tagName === "MARK") {  // a link to one claim: its finding, then the claim
-      select(document.querySelector('.detail[data-claims~="' + id + '"]').id);
-      target.scrollIntoView({ block: "center" });
-      return true;
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (malformed) {
+      return false;
     }
-    return false;
+    if (select(id)) return true;
+    var detail = id && document.querySelector('.detail[data-claims~="' + CSS.escape(id) + '"]');
+    if (!detail) return false;
+    select(detail.id);  // a link to one claim: its finding, then the claim
+    document.getElementById(id).scrollIntoView({ block: "center" });
+    return true;
   }
 
   function step(delta) {
@@ -89,7 +92,7 @@
     var at = claims.findIndex(function (c) { return mine.indexOf(c) >= 0; });
     var column = mark.closest(".source");
     for (var k = 1; k <= claims.length; k++) {
-      var other = document.getElementById(claims[(at + k) % claims.length]);
+      var other = marksOf(chosen.closest("section.story"), claims[(at + k) % claims.length])[0];
       if (other && (other.closest(".source") !== column || k === claims.length)) {
         other.scrollIntoView({ block: "center", inline: "nearest" });
         other.classList.add("flash");
