@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import check_story
@@ -206,3 +209,37 @@ def test_every_claim_link_has_its_place_even_when_two_facts_share_the_words(make
     assert all(len(page.find_all(id=t)) == 1 for t in targets)
     [first, _] = article_marks(page)
     assert first.text == "15 passengers" and len(first.attrs["data-c"].split()) == 2
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("<>&\"'/=` \n\r\tabc:;{}%") + ["\u202e", "\u2066", "\x00", "\x1b", "é", "\U0001f600"]), min_size=1),
+       cut=st.integers(0, 50))
+def test_any_article_text_comes_back_as_text(text, cut):
+    from factcheck.model import Claim, Finding, Sentence, Source, StoryReport
+
+    sources = [Source(name, Path(name), text, text, text[:20], "0" * 64) for name in ("a.txt", "b.txt")]
+    start, end = min(cut, len(text) - 1), len(text)
+    claims = [Claim("deaths", "FC101", s.name, 1, start, end, text[start:end], Sentence(s.name, 0, end, text)) for s in sources]
+    page = parse_html(render([StoryReport(Path("story"), sources, [Finding("deaths", "deaths", "deaths", "conflict", claims, text)])], "html"))
+    article = page.find("div", "article")
+    assert {e.tag for e in article.iter()} <= {"div", "mark", "span"}
+    shown = "".join(_unescaped(article))
+    assert shown == re.sub(r"\r\n?", "\n", text)
+    assert page.find("article", "detail").find("p", "reason").text == "Why: " + _visible(text)
+    assert page.find("nav").find("p", "reason").text == _visible(text)
+    assert len(page.find_all("script")) == 1
+
+
+def _visible(text: str) -> str:
+    return re.sub("[\x00-\x08\x0b-\x1f\u202e\u2066]", lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _unescaped(element):
+    """The text of an element with the visible escapes of control characters turned back."""
+    for child in element.children:
+        if isinstance(child, str):
+            yield child
+        elif "ctl" in child.classes:
+            yield chr(int(child.text[2:], 16))
+        else:
+            yield from _unescaped(child)

@@ -2,8 +2,9 @@
 
 One self-contained page (inline CSS, JS and SVG; nothing is fetched), built from the
 Jinja2 templates in `templates/` with autoescaping on. Article text is untrusted: it only
-ever reaches the page through autoescaped template variables or `article_text()`, which
-escapes it and shows control and bidi characters as visible escapes. A Content-Security-
+ever reaches the page through autoescaped template variables, with control and bidi
+characters shown as visible escapes (`visible()`), or through `article_text()`, which does
+the same for whole articles. A Content-Security-
 Policy meta tag allows only the page's own inline style and script, by their hashes, so
 markup that slipped through could still not run.
 """
@@ -141,6 +142,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def visible(value):
+    """Every value a template prints: control and bidi characters in a string shown as escapes
+    (`\\u202e`), so a title or a quoted sentence cannot reorder the text around it."""
+    if isinstance(value, str) and not isinstance(value, Markup) and _UNSAFE.search(value):
+        return _UNSAFE.sub(lambda m: _escape_char(m.group()), value)
+    return value
+
+
 def article_text(text: str) -> Markup:
     """Article text as HTML: escaped, line ends made plain newlines, controls and bidi overrides
     shown as visible escapes so they cannot reorder or hide what surrounds them."""
@@ -194,6 +203,20 @@ def _tick_step(top: float) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
+def _x_positions(days: list[date], undated: bool, left: float, width: float) -> dict[date | None, float]:
+    """Dates placed in proportion to the days between them; undated sources (None) at the right."""
+    if len(days) > 1:
+        usable = width * (0.8 if undated else 1.0)
+        xs: dict[date | None, float] = {
+            d: left + 24 + (usable - 48) * (d - days[0]).days / (days[-1] - days[0]).days for d in days
+        }
+        if undated:
+            xs[None] = left + width - 24
+        return xs
+    slots = [*days, *([None] if undated else [])]
+    return {d: left + width * (i + 1) / (len(slots) + 1) for i, d in enumerate(slots)}
+
+
 def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
     """Value against publication date, one series per outlet, intervals drawn as ranges.
 
@@ -202,7 +225,8 @@ def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
     """
     if finding.kind in STEADY_KINDS or finding.status == SINGLE:
         return None
-    claims = [c for c in finding.claims if c.quantity is not None and isinstance(c.value, (int, float))]
+    claims = [c for c in finding.claims
+              if c.quantity is not None and isinstance(c.value, (int, float)) and math.isfinite(c.quantity.value)]
     if len({c.source for c in claims}) < 2:
         return None
     width, height, left, right, top, bottom = 440, 200, 44, 12, 12, 32
@@ -210,15 +234,8 @@ def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
     undated = any(not (s := sources.get(c.source)) or not s.published for c in claims)
     slots: list[date | None] = [*days, *([None] if undated else [])]
     plot_w, plot_h = width - left - right, height - top - bottom
-    if len(days) > 1:
-        span = (days[-1] - days[0]).days
-        usable = plot_w * (0.8 if undated else 1.0)
-        xs = {d: left + 24 + (usable - 48) * (d - days[0]).days / span for d in days}
-    else:
-        xs = {d: left + plot_w * (i + 1) / (len(slots) + 1) for i, d in enumerate(days)}
-    if undated:
-        xs[None] = left + plot_w - 24 if len(days) > 1 else left + plot_w * len(slots) / (len(slots) + 1)
-    finite = [v for c in claims for v in (c.quantity.low, c.quantity.high, c.quantity.value) if v != INFINITY]
+    xs = _x_positions(days, undated, left, plot_w)
+    finite = [v for c in claims for v in (c.quantity.low, c.quantity.high, c.quantity.value) if math.isfinite(v)]
     step = _tick_step(max(finite) * 1.1)
     top_value = step * math.ceil(max(finite) * 1.1 / step) or step
 
@@ -326,7 +343,7 @@ def _environment():
 
     env = Environment(
         loader=PackageLoader("factcheck.output", "templates"), autoescape=True, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, finalize=visible,
     )
     env.filters["article_text"] = article_text
     return env
