@@ -13,7 +13,7 @@ Keys (kebab-case, as in the file):
   tolerance               table: kind → absolute difference within which two numbers agree
   min-confidence          0–1: a discrepancy less sure than this is `uncertain` and never fails a run
   rules                   list of extra rule folders, relative to the config file
-  output-format           full | concise | json | jsonl | sarif | github | gitlab | junit
+  output-format           full | concise | json | jsonl | sarif | github | gitlab | junit | html
   per-source-ignores      table: glob → list of codes, for articles whose name matches
   max-file-size           bytes (an integer, or a string such as "5MB")
 """
@@ -34,7 +34,7 @@ from factcheck.model import Claim, Source
 CONFIG_NAME = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("conflict", "explained")
-OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 20_000_000
 

@@ -168,7 +168,7 @@ def test_full_format_puts_statistics_in_the_report(toy_engine, tmp_path, story_f
 
 def test_every_format_renders_from_the_cli(toy_engine, tmp_path, story_files):
     story_files(tmp_path / "story", CONFLICT)
-    for fmt in ("full", "concise", "json", "sarif", "github", "gitlab", "junit"):
+    for fmt in ("full", "concise", "json", "sarif", "github", "gitlab", "junit", "html"):
         result = check("story", "-j", "1", "--format", fmt)
         assert result.exit_code == 1, fmt
         assert "20" in result.stdout and "17" in result.stdout, fmt

@@ -149,7 +149,7 @@ deaths = 1
     ('max-file-size = "big"\n', ":max-file-size: 'big' is not a size"),
     ('min-confidence = 1.5\n', ":min-confidence: 1.5 must be a number from 0 to 1"),
     ('min-confidence = "high"\n', ":min-confidence: 'high' must be a number from 0 to 1"),
-    ('output-format = "html"\n', ":output-format: 'html' is not one of full, concise"),
+    ('output-format = "pdf"\n', ":output-format: 'pdf' is not one of full, concise"),
     ('select = [\n', "TOML syntax error: "),
 ])
 def test_a_bad_config_names_the_file_and_the_key(project, text, message):

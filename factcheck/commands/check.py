@@ -33,6 +33,7 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -272,7 +273,7 @@ def run(
     ),
     output_format: Format = typer.Option(
         None, "--format", "--output-format", case_sensitive=False, show_default=False,
-        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per story), sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per story), sarif, github (Actions annotations), gitlab (Code Quality), junit, html (a page to open in a browser).",
     ),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),

@@ -16,12 +16,13 @@ from pathlib import Path
 from factcheck.model import AGREE, SINGLE, Claim, Finding, Source, StoryReport
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
-FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html")
 # Formats read by programs: statistics and notes go to stderr so stdout stays parseable.
-MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit"})
+MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html"})
 _MODULES = {
     "full": "terminal", "concise": "concise", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif",
     "github": "github", "gitlab": "gitlab", "junit": "junit",
+    "html": "html",
 }
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
