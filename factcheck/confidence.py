@@ -62,8 +62,8 @@ def _salience(claim: Claim) -> float:
 def _number_gap(a: float, b: float) -> float:
     """Near misses are real disagreements more often than far ones: 1.0 for 17 and 20, less for 3 and 15."""
     low, high = sorted((abs(a), abs(b)))
-    if high == 0:
-        return 1.0
+    if low == 0 or high - low <= 3:
+        return 1.0  # "no arrests" and "two arrests", 4 and 7: the changes and slips of real tolls
     ratio = (high - low) / high
     return 1.0 if ratio <= 0.5 else 0.7 if ratio <= 0.75 else 0.5
 

@@ -218,3 +218,14 @@ def test_a_breakdown_after_a_total_does_not_weaken_the_total(total):
         ("b.txt", "Quake injures 200\n\nThe quake injured 200 people.", TUE),
         min_confidence=0), "injuries")
     assert fact.confidence >= 0.5
+
+
+@pytest.mark.parametrize("first,later", [
+    ("No arrests have been made in the shooting.", "Police arrested two men in the shooting."),
+    ("No one has been arrested over the fire.", "Three people were arrested over the fire."),
+    ("Police have not arrested anyone in the attack.", "One man was arrested in the attack on Friday."),
+])
+def test_no_arrests_then_arrests_days_later_is_a_confident_change_over_time(first, later):
+    [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", later, date(2023, 5, 19))), "arrests")
+    assert fact.status == "explained" and fact.confidence >= 0.5
+    assert "changed over time" in fact.reason
