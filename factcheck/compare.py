@@ -150,11 +150,31 @@ def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     return EXPLAINED, "; ".join(explained)
 
 
+_LATE = regex.compile(r"\b(?:late|night|tonight|evening|before\s+midnight|11(?::\d\d)?\s*p\.?m\.?)\b", regex.I)
+_EARLY = regex.compile(r"\b(?:early|overnight|after\s+midnight|just\s+after|small\s+hours|wee\s+hours|1[02]?(?::\d\d)?\s*a\.?m\.?|[1-4](?::\d\d)?\s*a\.?m\.?)\b", regex.I)
+
+
+def _around(claim: Claim) -> str:
+    """The date's words and those just beside it: "shortly before midnight on Tuesday"."""
+    text, at = claim.sentence.text, claim.sentence.text.find(claim.words)
+    return claim.words if at < 0 else text[max(0, at - 40) : at + len(claim.words) + 25]
+
+
+def _across_midnight(a: Claim, b: Claim) -> bool:
+    """Two days in a row, the first said late and the second early: one night told two ways."""
+    earlier, later = sorted((a, b), key=lambda c: c.value)
+    gap = (date.fromisoformat(later.value) - date.fromisoformat(earlier.value)).days
+    return gap == 1 and bool(_LATE.search(_around(earlier))) and bool(_EARLY.search(_around(later)))
+
+
 def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     claims = fact.claims
     if len({c.value for c in claims}) == 1:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
+    clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
+    if all(_across_midnight(a, b) for a, b in clashes):
+        return EXPLAINED, f"the same night on either side of midnight: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
 
 
@@ -205,6 +225,6 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
                     fact, (status, reason) = agreeing, (second[0], f"{also}: {second[1]}")
         first = fact.claims[0]
         findings.append(Finding(fact.kind, fact.key, fact.label, status, fact.claims, reason, first.rule, first.severity))
-    weigh(findings, min_confidence)
+    weigh(findings, min_confidence, {s.name: s.published for s in sources})
     order = {CONFLICT: 0, EXPLAINED: 1, UNCERTAIN: 2, AGREE: 3, UNCLEAR: 4, SINGLE: 5}
     return sorted(findings, key=lambda f: order[f.status])

@@ -82,14 +82,28 @@ def _date_gap(a: str, b: str) -> float:
     return 0.45 if days <= 7 else 0.2
 
 
-def confidence(finding: Finding) -> float:
+def _after_reported(earlier: Claim, later: Claim, published: dict[str, date | None]) -> bool:
+    """Whether the later day came after the source of the earlier one was published: that
+    source could not have reported an event of a day still to come, so the later day is
+    another event's (investigators arriving, a siege ending, a breach closed)."""
+    day = published.get(earlier.source)
+    return day is not None and day < date.fromisoformat(later.value)
+
+
+def _date_pair(a: Claim, b: Claim, published: dict[str, date | None]) -> float:
+    earlier, later = sorted((a, b), key=lambda c: c.value)
+    return _date_gap(a.value, b.value) * (0.3 if _after_reported(earlier, later, published) else 1.0)
+
+
+def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
     """The confidence of a discrepancy, from the two claims that differ most plainly."""
     claims = finding.claims
+    published = published or {}
     values = sorted({c.value for c in claims}, key=str)
     if len(values) < 2:
         return 1.0
     if finding.kind == "date":
-        gap = max(_date_gap(a.value, b.value) for a in claims for b in claims if a.value != b.value)
+        gap = max(_date_pair(a, b, published) for a in claims for b in claims if a.value != b.value)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
         # a story has one incident but may have several arrests, hearings or meetings
         repeatable = 1.0 if claims[0].subject == "incident" else 0.55
@@ -105,11 +119,13 @@ def confidence(finding: Finding) -> float:
     return round(0.95 * best, 2)
 
 
-def weigh(findings: list[Finding], min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[Finding]:
-    """Every discrepancy with its confidence; those below `min_confidence` become uncertain."""
+def weigh(findings: list[Finding], min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+          published: dict[str, date | None] | None = None) -> list[Finding]:
+    """Every discrepancy with its confidence; those below `min_confidence` become uncertain.
+    `published` maps a source's name to its publication day, where known."""
     for finding in findings:
         if finding.status in (CONFLICT, EXPLAINED):
-            finding.confidence = confidence(finding)
+            finding.confidence = confidence(finding, published)
             if finding.confidence < min_confidence:
                 finding.reason = f"{finding.status} at confidence {finding.confidence:.2f}, below {min_confidence:g}: {finding.reason}"
                 finding.status = UNCERTAIN

@@ -229,3 +229,39 @@ def test_no_arrests_then_arrests_days_later_is_a_confident_change_over_time(firs
     [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", later, date(2023, 5, 19))), "arrests")
     assert fact.status == "explained" and fact.confidence >= 0.5
     assert "changed over time" in fact.reason
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Investigators boarded the damaged ferry on Wednesday, a day after the fire.",
+    "Crews sealed the breach on Wednesday, a day after the flood that killed two.",
+    "The siege ended early Wednesday when officers stormed the bank.",
+])
+def test_a_day_after_another_source_was_published_is_another_event(follow_up):
+    found = findings(
+        ("a.txt", "The fire broke out on Tuesday; two people were killed in the fire.", TUE),
+        ("b.txt", follow_up, date(2023, 5, 18)),
+    )
+    assert all(f.status != "conflict" for f in judged(found, "date"))
+
+
+@pytest.mark.parametrize("late,early", [
+    ("late Monday night", "early Tuesday"),
+    ("shortly before midnight on Monday", "in the early hours of Tuesday"),
+    ("Monday night", "just after midnight on Tuesday"),
+])
+def test_late_one_day_and_early_the_next_is_the_same_night(late, early):
+    found = findings(
+        ("a.txt", f"The explosion happened {late}, killing three.", WED),
+        ("b.txt", f"The explosion happened {early}, killing three.", WED),
+    )
+    [fact] = judged(found, "date")
+    assert fact.status == "explained" and "midnight" in fact.reason
+
+
+def test_a_plain_day_apart_is_still_a_conflict():
+    found = findings(
+        ("a.txt", "The explosion happened on Monday, killing three.", WED),
+        ("b.txt", "The explosion happened on Tuesday, killing three.", WED),
+    )
+    [fact] = judged(found, "date")
+    assert fact.status == "conflict"
