@@ -8,6 +8,7 @@ names, with a surname alone resolved to the person the source last named in full
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -214,14 +215,33 @@ def _candidates(people: list[tuple[str, str, str]], first: str, last: str, suffi
     return exact or [p for p in found if not suffix or not p[2]]
 
 
+def _longest_names(claims: list[Claim]) -> list[Claim]:
+    """Claims whose name is the start of a longer name given in the story take the longer one:
+    "Ana Lopez" is "Ana Lopez Garcia", "Edgar Sanchez" is "Edgar Sanchez Rios" (two surnames,
+    one left out). A name that starts two different longer names stays as it is."""
+    def core(person: str) -> tuple[str, ...]:
+        tokens = _name_tokens(person)
+        return tuple(tokens[:-1] if tokens and tokens[-1] in _SUFFIXES else tokens)
+
+    names = {core(c.person): c.person for c in claims if len(core(c.person)) >= 2}
+    out = []
+    for claim in claims:
+        mine = core(claim.person)
+        longer = {n for n in names if len(mine) >= 2 and len(n) > len(mine) and n[: len(mine)] == mine}
+        out.append(dataclasses.replace(claim, person=names[longer.pop()]) if len(longer) == 1 else claim)
+    return out
+
+
 def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     by_name = {s.name: s for s in sources}
-    named = [c for c in claims if c.person]
+    named = _longest_names([c for c in claims if c.person])
     people: list[tuple[str, str, str]] = []
     for parts in sorted(_split_name(_name_tokens(c.person)) for c in named):
         first, last, suffix = parts
         if first and not any(_compatible_last(p[1], last) and _compatible_first(p[0], first) and p[2] == suffix for p in people):
             people.append(parts)
+    # "Douglas Shine" beside only "Douglas Shine Jr." is him; beside a Jr. and a Sr., nobody knows
+    people = [p for p in people if p[2] or sum(1 for q in people if q[2] and q[:2] == p[:2]) != 1]
     members: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     alone = []
     for claim in named:

@@ -8,6 +8,7 @@ changed, or (for ages) articles far enough apart for a birthday to fall between.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -142,8 +143,10 @@ def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         da, db = _published(sources, a.source), _published(sources, b.source)
         older, younger = (a, b) if a.value > b.value else (b, a)
         d_old, d_young = (da, db) if older is a else (db, da)
-        if abs(a.value - b.value) == 1 and d_old and d_young and (d_old - d_young).days >= BIRTHDAY_GAP_DAYS:
-            explained.append(f"{younger.source} ({d_young.isoformat()}) gives {younger.value}, {older.source} ({d_old.isoformat()}) gives {older.value}: a birthday may fall between")
+        days = (d_old - d_young).days if d_old and d_young else 0
+        if days >= BIRTHDAY_GAP_DAYS and older.value - younger.value <= math.ceil(days / 365.25):
+            birthdays = "a birthday" if older.value - younger.value == 1 else f"{older.value - younger.value} birthdays"
+            explained.append(f"{younger.source} ({d_young.isoformat()}) gives {younger.value}, {older.source} ({d_old.isoformat()}) gives {older.value}: {birthdays} may fall between")
             continue
         gap = f"{abs((da - db).days)} days apart" if da and db else "publication dates unknown"
         return CONFLICT, f"{a.source} gives {a.value} and {b.source} gives {b.value} ({gap}); ages do not change over days or weeks"

@@ -1,0 +1,66 @@
+"""Ages of one person told apart and brought together across name variants and years."""
+from datetime import date
+
+import pytest
+
+from engine_helpers import findings, judged
+
+DAY = date(2022, 9, 6)
+
+
+@pytest.mark.parametrize("short,long", [
+    ("Ana Lopez", "Ana Lopez Garcia"),
+    ("Edgar Sanchez", "Edgar Sanchez Rios"),
+    ("Mariam Haddad", "Mariam Haddad Nasser"),
+])
+def test_a_name_that_leaves_out_a_second_surname_is_the_same_person(short, long):
+    found = findings(
+        ("a.txt", f"{long}, 16, was among the injured in the fire.", DAY),
+        ("b.txt", f"{short}, 15, was among the injured in the fire.", DAY),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict" and {c.value for c in fact.claims} == {15, 16}
+
+
+def test_a_short_name_that_starts_two_longer_names_is_left_alone():
+    found = findings(
+        ("a.txt", "Ana Lopez Garcia, 16, and Ana Lopez Ruiz, 40, were hurt.", DAY),
+        ("b.txt", "Ana Lopez, 17, was hurt in the fire.", DAY),
+    )
+    assert all(len(f.claims) == 1 for f in found if f.kind == "age")
+
+
+@pytest.mark.parametrize("with_suffix", [
+    "Marcus Lee, Jr., 24,", "Marcus Lee Jr., 24,", "Marcus Lee Jr, 24,",
+])
+def test_a_name_with_jr_is_the_same_person_when_no_other_generation_is_named(with_suffix):
+    found = findings(
+        ("a.txt", f"Police arrested {with_suffix} on Monday.", DAY),
+        ("b.txt", "Police arrested Marcus Lee, 23, on Monday.", DAY),
+    )
+    [fact] = judged(found, "age")
+    assert {c.value for c in fact.claims} == {23, 24}
+
+
+def test_a_father_and_son_of_one_name_are_kept_apart():
+    found = findings(
+        ("a.txt", "Marcus Lee Sr., 51, and Marcus Lee Jr., 24, were hurt.", DAY),
+        ("b.txt", "Marcus Lee, 30, was hurt.", DAY),
+    )
+    assert judged(found, "age") == []
+
+
+@pytest.mark.parametrize("later,older_age,status", [
+    (date(2024, 3, 1), 21, "explained"),   # 18 months: up to two birthdays
+    (date(2023, 9, 20), 20, "explained"),  # a year: one birthday
+    (date(2022, 10, 1), 20, "conflict"),   # weeks: none
+    (date(2023, 9, 20), 22, "conflict"),   # a year cannot hold three birthdays
+])
+def test_ages_years_apart_are_explained_by_as_many_birthdays_as_fit(later, older_age, status):
+    found = findings(
+        ("a.txt", "Dana Holt, 19, was charged with arson.", DAY),
+        ("b.txt", f"Dana Holt, {older_age}, was convicted of arson.", later),
+        min_confidence=0,
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == status
