@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from factcheck.model import Claim, Fact, Source
+from factcheck.model import Claim, Fact, Quantity, Source
 from factcheck.numbers import VAGUE
 from factcheck.ruleset import RuleSet
 
@@ -34,6 +34,8 @@ def _subject_class(claim: Claim, ruleset: RuleSet | None) -> str:
         group = "total"
     elif subject.group == "subgroup":
         group = f"subgroup:{claim.subject}"
+    elif subject.group == "police":
+        group = f"police:{subject.role}"  # officers with officers, firefighters with firefighters
     else:
         group = subject.group
     return f"{claim.rule}:{group}" if claim.kind == "count" else group
@@ -142,9 +144,14 @@ def consensus(fact: Fact) -> Fact | None:
     return Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
 
 
+def _role_label(subject_class: str) -> str:
+    role = subject_class.split(":")[-1]
+    return f" of {role}" if role == "police" else f" of {role}s"
+
+
 def _label(kind: str, subject_class: str, event: str) -> str:
-    who = {"total": "", "attacker": " of attackers", "police": " of police or soldiers", "hostage": " of hostages"}.get(
-        subject_class, f" ({subject_class.split(':', 1)[-1]})"
+    who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
+        subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
     )
     where = f" at {event.title()}" if event else ""
     return f"{kind}{who}{where}"
@@ -310,9 +317,26 @@ def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     return facts
 
 
+NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "hostage"})
+
+
+def _named_parts(claims: list[Claim]) -> list[Claim]:
+    """The parts with a named role that totals state ("44 dead, 12 of them firefighters"), as
+    claims of their own: a sub-group is a fact of its own, compared with the same sub-group."""
+    out = []
+    for c in claims:
+        for part in c.parts:
+            if part.role in NAMED_ROLES:
+                q = Quantity(part.value, part.value, part.value)
+                out.append(dataclasses.replace(c, value=part.value, quantity=q, subject=part.subject, role=part.role, parts=(),
+                                               attacker_included=None, attacker_extra=0))
+    return out
+
+
 def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None = None) -> list[Fact]:
     """Facts in a stable order: by kind, then key. Reported history and other events are left out."""
     current = [c for c in claims if not c.history and not c.context.other_event]
+    current += _named_parts([c for c in current if c.kind in ("deaths", "injuries", "missing", "arrests")])
     ages = [c for c in current if c.kind == "age"]
     dates = [c for c in current if c.kind == "date"]
     counts = [c for c in current if c.kind not in ("age", "date")]

@@ -85,8 +85,8 @@ _LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen": a named part of a total, or the lone attacker.
 _PART = (
-    r"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+"
-    r"(?:{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
+    r"\s*,?\s*(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?={n}\s+of\s+(?:them|whom)\s+))"
+    r"(?:{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
 
 
@@ -207,9 +207,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 
 
 def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
-    """The part a total names, right after it or inside it ("Three people, including the gunman, died")."""
+    """The part a total names, right after it, inside it ("Three people, including the gunman,
+    died") or at the end of its clause ("Nine people died in the siege, including two soldiers")."""
     m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
-    if not m or m.start() > end + 3:
+    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()]))):
         return ()
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)

@@ -265,3 +265,26 @@ def test_a_plain_day_apart_is_still_a_conflict():
     )
     [fact] = judged(found, "date")
     assert fact.status == "conflict"
+
+
+# --- sub-groups with a named role ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The blasts killed 44 people, 12 of them firefighters.", "The blasts killed 50 people, including 17 firefighters."),
+    ("Rioting injured 130 people, 23 of them police officers.", "Rioting injured 130 people, including 18 officers."),
+    ("The siege left 9 dead, among them two soldiers.", "Nine people died in the siege, including three soldiers."),
+])
+def test_a_named_part_of_a_total_is_compared_with_the_same_part_elsewhere(first, second):
+    found = findings(("a.txt", first, TUE), ("b.txt", second, TUE), min_confidence=0)
+    parts = [f for f in found if f.status in ("conflict", "explained") and f.claims[0].subject not in ("people", "")]
+    assert len(parts) == 1 and len({c.value for c in parts[0].claims}) == 2
+
+
+def test_firefighters_are_never_compared_with_police_officers():
+    found = findings(
+        ("a.txt", "Three firefighters were injured in the blaze.", TUE),
+        ("b.txt", "Two police officers were injured in the blaze.", TUE),
+        min_confidence=0,
+    )
+    assert judged(found, "injuries") == []
