@@ -101,19 +101,34 @@ def _article_files(folders: list[Path]) -> set[Path]:
 
 
 def check_output_target(output: Path, articles: set[Path], folders: list[Path], what: str = "report") -> None:
-    """Refuse an output file we could not write, one that is an article being checked, or
-    one that would become an article of a checked story on the next run."""
+    """Refuse an output path we could not or should not write: one that is not a regular
+    file, a device, a FIFO or `-`; an article being checked; or a new file that would become
+    an article of a checked story on the next run."""
+    from factcheck.atomic import OutputError, final_target, output_kind
     from factcheck.load import ARTICLE_SUFFIXES
 
-    target = output.resolve()
+    try:
+        kind = output_kind(output)
+    except OutputError as e:
+        raise InputError(str(e)) from None
+    if kind != "file":
+        return
+    target = final_target(output)
     if target in articles:
         raise InputError(f"{output}: refusing to write the {what} over a source article")
-    if output.suffix.lower() in ARTICLE_SUFFIXES and target.parent in {f.resolve() for f in folders}:
+    if target.suffix.lower() in ARTICLE_SUFFIXES and target.parent in {f.resolve() for f in folders}:
         raise InputError(f"{output}: refusing to write the {what} into a story folder, where it would be read as an article")
-    if output.is_dir():
-        raise InputError(f"{output}: is a folder, not a file")
-    if not output.parent.resolve().is_dir():
-        raise InputError(f"{output}: cannot write the {what}: no such folder {output.parent}")
+    if not target.parent.is_dir():
+        raise InputError(f"{output}: cannot write the {what}: no such folder {target.parent}")
+
+
+def _same_target(output: Path | None, baseline: Path) -> bool:
+    """Whether the report and the baseline would land in one place (stdout is the report's default)."""
+    from factcheck.atomic import final_target, is_stdout
+
+    if is_stdout(baseline):
+        return output is None or is_stdout(output)
+    return output is not None and not is_stdout(output) and final_target(output) == final_target(baseline)
 
 
 # --- running ------------------------------------------------------------------------------
@@ -286,7 +301,7 @@ def main(
     jobs: int | None, no_cache: bool, config=None,
 ) -> int:
     from factcheck import baseline as baselines
-    from factcheck.atomic import write_atomic
+    from factcheck.atomic import OutputError, final_target, is_stdout, write_output
     from factcheck.cache import default_dir
     from factcheck.output import MACHINE_FORMATS, render
 
@@ -296,8 +311,8 @@ def main(
             known = baselines.load(baseline)
         except baselines.BaselineError as e:
             raise InputError(str(e)) from None
-    if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
-        raise InputError(f"{output}: the report and the baseline cannot be the same file")
+    if write_baseline is not None and _same_target(output, write_baseline):
+        raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
     folders, failures = story_folders(paths, recursive)
     articles = _article_files(folders)
@@ -322,7 +337,7 @@ def main(
 
     sources = {s.path.resolve() for r in reports for s in r.sources}
     for target, what in ((output, "report"), (write_baseline, "baseline")):
-        if target is not None and target.resolve() in sources:
+        if target is not None and not is_stdout(target) and final_target(target) in sources:
             raise InputError(f"{target}: refusing to write the {what} over a source article")
 
     if known is not None:
@@ -332,6 +347,8 @@ def main(
     if write_baseline is not None:
         try:
             written = baselines.write(write_baseline, outcome)
+        except OutputError as e:
+            raise InputError(str(e)) from None
         except OSError as e:
             raise InputError(f"{write_baseline}: cannot write the baseline: {e.strerror or e}") from None
         # What was just recorded is accepted: this run is judged as the next one will be.
@@ -346,7 +363,7 @@ def main(
 
     options: dict = {"verbose": verbose}
     if output_format == Format.full:
-        if output is not None:
+        if output is not None and not is_stdout(output):
             options["color"] = False
     options["outcome"] = outcome
     text = render(reports, output_format.value, **options)
@@ -357,9 +374,11 @@ def main(
         else:
             text = text.rstrip("\n") + "\n\n" + table
 
-    if output is not None:
+    if output is not None and not is_stdout(output):
         try:
-            write_atomic(output, _encode(text))
+            write_output(output, _encode(text))
+        except OutputError as e:
+            raise InputError(str(e)) from None
         except OSError as e:
             raise InputError(f"{output}: cannot write the report: {e.strerror or e}") from None
     else:
