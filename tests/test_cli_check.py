@@ -97,7 +97,7 @@ def test_a_bad_folder_among_several_does_not_stop_the_others(toy_engine, tmp_pat
     story_files(tmp_path / "one", CONFLICT)
     story_files(tmp_path / "two", AGREE)
     result = check("one", "missing", "two", "-j", "1", "--format", "concise")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == "error: missing: no such folder\n"
     assert result.stdout.startswith("one/a.txt:2:1: FC101 conflict deaths")
 
@@ -130,6 +130,15 @@ def test_an_unusable_rule_file_is_exit_2_without_traceback(tmp_path, story_files
     story_files(tmp_path / "story", CONFLICT)
     result = check("story", "-j", "1")
     assert (result.exit_code, result.stderr) == (2, "error: rules/deaths.toml: key 'code': missing\n")
+
+
+@pytest.mark.parametrize("args", [[], ["--exit-zero"], ["--recursive"]])
+def test_a_path_that_does_not_exist_fails_the_run_even_when_the_others_are_clean(toy_engine, tmp_path, story_files, args):
+    story_files(tmp_path / "stories" / "one", AGREE)
+    result = check("nonexist", "stories" if args == ["--recursive"] else "stories/one", "-j", "1", *args)
+    assert result.exit_code == 2
+    assert result.stderr == "error: nonexist: no such folder\n"
+    assert "0 conflicts" in result.stdout
 
 
 def test_a_usage_error_is_exit_2(tmp_path):

@@ -315,6 +315,8 @@ def main(
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
     folders, failures = story_folders(paths, recursive)
+    # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
+    missing_paths = [p for p in paths if not p.is_dir()]
     articles = _article_files(folders)
     for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None:
@@ -383,4 +385,4 @@ def main(
             raise InputError(f"{output}: cannot write the report: {e.strerror or e}") from None
     else:
         emit(text, output_format)
-    return outcome.exit_code(exit_zero)
+    return EXIT_ERROR if missing_paths else outcome.exit_code(exit_zero)
