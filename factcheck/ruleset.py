@@ -90,6 +90,8 @@ class RuleSet:
     events: dict[str, str]  # event word → event class
     other_event_markers: list[str]
     version: str
+    # code → slug of every rule the files define, selected or not: a name outside it is a typo.
+    defined: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def subject_pattern(self) -> str:
@@ -364,11 +366,12 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
             seen_here[rule.code] = str(path)
             by_code[rule.code] = rule
     rules = sorted(by_code.values(), key=lambda r: r.code)
+    defined = {r.code: r.slug for r in rules}
     if select:
         rules = [r for r in rules if any(r.code.startswith(s) or r.slug == s for s in select)]
     if ignore:
         rules = [r for r in rules if not any(r.code.startswith(s) or r.slug == s for s in ignore)]
-    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12])
+    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined)
     for rule in rules:
         _compile(rule, ruleset)
     return ruleset
