@@ -342,18 +342,29 @@ def _parse(key: str, raw, where: str, base: Path):
             raw = [raw]
         if not isinstance(raw, (list, tuple)) or not all(isinstance(p, (str, Path)) for p in raw):
             raise ConfigError(f"{where}: must be a list of folders")
-        folders = []
-        for p in raw:
-            folder = Path(p) if Path(p).is_absolute() else base / p
-            if not folder.is_dir():
-                raise ConfigError(f"{where}: rules folder {str(p)!r} does not exist ({folder})")
-            folders.append(folder)
-        return folders
+        return [_rules_path(Path(p) if Path(p).is_absolute() else base / p, str(p), where) for p in raw]
     if key == "per-source-ignores":
         return {str(glob): _codes(codes, f"{where}.{glob!r}") for glob, codes in _table(raw, where).items()}
     if key == "max-file-size":
         return _size(raw, where)
     raise ConfigError(f"{where}: unknown setting")  # pragma: no cover - KEYS and _parse agree
+
+
+def _rules_path(path: Path, given: str, where: str) -> Path:
+    """A folder of rule files or one rule file; a folder without any is a mistake, not a no-op."""
+    from factcheck.ruleset import VOCABULARY_FILES
+
+    if path.is_file():
+        if path.suffix.lower() != ".toml":
+            raise ConfigError(f"{where}: {given!r} is not a folder or a .toml rule file ({path})")
+        return path
+    if not path.exists():
+        raise ConfigError(f"{where}: rules folder {given!r} does not exist ({path})")
+    if not path.is_dir():
+        raise ConfigError(f"{where}: {given!r} is not a folder or a .toml rule file ({path})")
+    if not any(p.name not in VOCABULARY_FILES for p in path.glob("*.toml")):
+        raise ConfigError(f"{where}: rules folder {given!r} holds no rule files (*.toml) ({path})")
+    return path
 
 
 def _size(raw, where: str) -> int:

@@ -343,8 +343,12 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], 
     return subjects, events, list(event_data.get("other_event", {}).get("markers", []))
 
 
+VOCABULARY_FILES = ("subjects.toml", "events.toml", "boilerplate.toml")
+
+
 def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = None, ignore: list[str] | None = None) -> RuleSet:
-    """The shipped rules plus a user's folders; later folders override a code of an earlier one."""
+    """The shipped rules plus a user's folders (or single rule files); a later one overrides
+    a code of an earlier one."""
     import hashlib
 
     base = shipped_rules_dir()
@@ -352,12 +356,14 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
     by_code: dict[str, Rule] = {}
     digest = hashlib.sha256()
     for folder in [base, *map(Path, extra_dirs)]:
-        if not folder.is_dir():
+        if folder.is_file():
+            files = [folder]
+        elif folder.is_dir():
+            files = [p for p in sorted(folder.glob("*.toml")) if p.name not in VOCABULARY_FILES]
+        else:
             raise RuleError(f"{folder}: rules folder does not exist")
         seen_here: dict[str, str] = {}
-        for path in sorted(folder.glob("*.toml")):
-            if path.name in ("subjects.toml", "events.toml", "boilerplate.toml"):
-                continue
+        for path in files:
             raw = path.read_bytes()
             digest.update(raw)
             rule = parse_rule(_read_toml(path), str(path))

@@ -88,9 +88,16 @@ def test_no_file_means_defaults(tmp_path):
     assert config.select == ["*"] and config.fail_on == "conflict" and config.output_format == "full"
 
 
+def rule_folder(folder: Path) -> Path:
+    """A folder holding a rule file (its content is not read by load_config)."""
+    folder.mkdir()
+    (folder / "rescued.toml").write_text("", encoding="utf-8")
+    return folder
+
+
 def test_rule_folders_are_relative_to_the_config_file(project, tmp_path, monkeypatch):
     root, story = project
-    (root / "house-rules").mkdir()
+    rule_folder(root / "house-rules")
     write(root / "factcheck.toml", 'rules = ["house-rules"]\n')
     monkeypatch.chdir(tmp_path)
     assert load_config(story, None, {}).rules == [root / "house-rules"]
@@ -98,8 +105,8 @@ def test_rule_folders_are_relative_to_the_config_file(project, tmp_path, monkeyp
 
 def test_command_line_rules_add_to_the_files(project, tmp_path, monkeypatch):
     root, story = project
-    (root / "house-rules").mkdir()
-    (tmp_path / "mine").mkdir()
+    rule_folder(root / "house-rules")
+    rule_folder(tmp_path / "mine")
     path = write(root / "factcheck.toml", 'rules = ["house-rules"]\n')
     monkeypatch.chdir(tmp_path)
     config = load_config(story, None, {"rules": [Path("mine")]})
