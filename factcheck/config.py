@@ -48,6 +48,9 @@ KEYS = {
     "per-source-ignores": "per_source_ignores",
     "max-file-size": "max_file_size",
 }
+# Settings that shape the whole run rather than one story's check: under `check -r`, they come
+# from the working directory's config, every other setting from the config nearest each story.
+RUN_KEYS = ("output-format", "fail-on")
 _SELECTOR = regex.compile(r"\*|FC\d{0,3}|[a-z][a-z0-9-]*")
 _SIZE = regex.compile(r"\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*", regex.I)
 _UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
@@ -285,6 +288,23 @@ def load_config(start: Path | None = None, explicit: Path | None = None, overrid
             where = where if config.origins[key] == "default" else f"{config.origins[key]} + {where}"
         setattr(config, KEYS[key], value)
         config.origins[key] = where
+    return config
+
+
+def story_config(folder: Path, run: Config, overrides: dict | None = None) -> Config:
+    """The settings for one story of a run whose settings are `run` (the working directory's).
+
+    What is checked and how comes from the config nearest the story, as if it were checked
+    alone; what shapes the run (RUN_KEYS) stays the run's. `overrides` are the command line's,
+    as for `load_config`. Not for a run with `--config FILE`, which applies to every story.
+    """
+    path = find_config(folder)
+    if path == run.path:
+        return run
+    config = load_config(folder, path, overrides)
+    for key in RUN_KEYS:
+        setattr(config, KEYS[key], run.value(key))
+        config.origins[key] = run.origins[key]
     return config
 
 

@@ -1,7 +1,7 @@
 """Check many story folders, in worker processes when there is more than one to do.
 
 Workers are fed whole stories (a story's facts are aligned across its articles, so a story
-is the smallest unit of work) and load the rules once each. One story, or `jobs=1`, runs
+is the smallest unit of work), each with its own settings, and load each rule set once. One story, or `jobs=1`, runs
 in this process. Whatever goes wrong with one story comes back as a `StoryFailure` for
 that story; the others are still checked. If the pool itself breaks (a worker killed by
 the OS), the stories it did not finish are checked in this process.
@@ -51,6 +51,21 @@ def _message(exc: BaseException, folder: str) -> str:
     return text or type(exc).__name__
 
 
+def rules_key(config) -> str:
+    """Stories whose settings pick the same rules share one loaded rule set."""
+    options = config.rules_options() if config is not None else {}
+    return repr(sorted((k, [str(v) for v in vs] if isinstance(vs, list) else vs) for k, vs in options.items()))
+
+
+def _rules_for(config, loaded: dict):
+    from factcheck.ruleset import load_rules
+
+    key = rules_key(config)
+    if key not in loaded:
+        loaded[key] = load_rules(**(config.rules_options() if config is not None else {}))
+    return loaded[key]
+
+
 def check_one(folder: str | Path, rules=None, claims_of=None, **options) -> Result:
     """One story, with every failure turned into a StoryFailure for that folder.
 
@@ -80,25 +95,25 @@ def _claims_of(cache_dir: str | None):
     return CachedClaims(ClaimCache(Path(cache_dir)))
 
 
-def _init_worker(cache_dir: str | None, rules_options: dict, check_options: dict | None = None) -> None:
+def _init_worker(cache_dir: str | None) -> None:
     import signal
-
-    from factcheck.ruleset import load_rules
 
     # Ctrl-C is the parent's to handle: it cancels the pool; workers would only print tracebacks.
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except (ValueError, OSError, AttributeError):
         pass
-    # Forked workers inherit the rules the parent loaded; others load their own once.
-    if "rules" not in _worker:
-        _worker["rules"] = load_rules(**rules_options)
+    # Forked workers inherit the rule sets the parent loaded; others load each once.
+    _worker.setdefault("rules", {})
     _worker["claims_of"] = _claims_of(cache_dir)
-    _worker["options"] = dict(check_options or {})
 
 
-def _run_in_worker(folder: str) -> Result:
-    return check_one(folder, _worker["rules"], _worker["claims_of"], **_worker.get("options", {}))
+def _run_in_worker(folder: str, config) -> Result:
+    return check_one(folder, _rules_for(config, _worker["rules"]), _worker["claims_of"], **_options(config))
+
+
+def _options(config) -> dict:
+    return {} if config is None else {"config": config}
 
 
 def check_folders(
@@ -107,24 +122,23 @@ def check_folders(
     cache_dir: Path | None = None,
     on_done: Callable[[Path, Result], None] | None = None,
     display=None,
-    rules_options: dict | None = None,
-    check_options: dict | None = None,
+    configs: list | None = None,
 ) -> list[Result]:
     """A result per folder, in the order given. `cache_dir=None` disables the claims cache.
 
-    `rules_options` are keyword arguments for `load_rules` (extra folders, select, ignore),
-    applied in this process and in every worker; `check_options` are keyword arguments for
-    `check_story` (a Config, suppress), passed the same way.
+    `configs[i]` (a factcheck.config.Config, or None for the defaults) is the settings of
+    `folders[i]`: the rules it loads and how its claims are shaped, in this process and in
+    every worker alike.
 
     `display` (a context manager, e.g. a progress bar) is entered only once the worker
     processes exist, so no display thread is running when they are forked.
     """
-    from factcheck.ruleset import load_rules
-
     folders = [Path(f) for f in folders]
+    configs = list(configs) if configs is not None else [None] * len(folders)
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    rules_options = dict(rules_options or {})
-    rules = load_rules(**rules_options)  # once, before any fork, so forked workers need not load them again
+    loaded: dict = {}
+    for config in configs:  # before any fork, so forked workers need not load them again
+        _rules_for(config, loaded)
     cache = str(Path(cache_dir).resolve()) if cache_dir is not None else None
     results: list[Result | None] = [None] * len(folders)
     with contextlib.ExitStack() as stack:
@@ -137,9 +151,9 @@ def check_folders(
                 shown = True
 
         if jobs > 1 and len(folders) > 1:
-            _worker["rules"] = rules
+            _worker["rules"] = loaded
             try:
-                _check_in_pool(folders, min(jobs, len(folders)), cache, rules_options, results, on_done, show, check_options)
+                _check_in_pool(folders, configs, min(jobs, len(folders)), cache, results, on_done, show)
             except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
                 pass
             finally:
@@ -150,16 +164,16 @@ def check_folders(
             show()
             claims_of = _claims_of(cache)
             for i in todo:
-                results[i] = check_one(folders[i], rules, claims_of, **(check_options or {}))
+                results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **_options(configs[i]))
                 if on_done:
                     on_done(folders[i], results[i])
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started, check_options=None) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options, check_options))
+def _check_in_pool(folders, configs, workers, cache, results, on_done, started) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
     try:
-        futures = {pool.submit(_run_in_worker, str(folder)): i for i, folder in enumerate(folders)}
+        futures = {pool.submit(_run_in_worker, str(folder), config): i for i, (folder, config) in enumerate(zip(folders, configs))}
         started()
         for future in as_completed(futures):
             i = futures[future]

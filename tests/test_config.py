@@ -261,14 +261,19 @@ def test_factcheck_config_prints_each_setting_with_its_origin(project, monkeypat
 
 def test_factcheck_config_json_and_path_argument(project, tmp_path, monkeypatch):
     root, story = project
-    path = write(root / "pyproject.toml", '[tool.factcheck]\noutput-format = "sarif"\n')
+    path = write(root / "pyproject.toml", '[tool.factcheck]\noutput-format = "sarif"\nignore = ["FC2"]\n')
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["config", str(story), "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["config_file"] == str(path)
-    assert doc["settings"]["output-format"] == {"value": "sarif", "origin": f"{path}:tool.factcheck.output-format"}
+    assert doc["settings"]["ignore"] == {"value": ["FC2"], "origin": f"{path}:tool.factcheck.ignore"}
     assert doc["settings"]["select"] == {"value": ["*"], "origin": "default"}
+    # the format shapes the run: it comes from the working directory's config (none here)
+    assert doc["settings"]["output-format"] == {"value": "full", "origin": "default"}
+    monkeypatch.chdir(root)
+    doc = json.loads(CliRunner().invoke(app, ["config", str(story), "--format", "json"]).stdout)
+    assert doc["settings"]["output-format"] == {"value": "sarif", "origin": f"{path}:tool.factcheck.output-format"}
 
 
 def test_factcheck_config_with_an_explicit_file_beats_discovery(project, tmp_path, monkeypatch):

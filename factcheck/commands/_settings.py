@@ -51,10 +51,21 @@ def load(start: Path | None, config_file: Path | None, options: dict, with_rules
 
     try:
         config = load_config(start if start is not None else Path.cwd(), config_file, options)
-        rules = config.ruleset() if with_rules else None
     except (ConfigError, RuleError, FixtureError) as error:
         fail(error)
-    return config, rules
+    return config, load_rules(config) if with_rules else None
+
+
+def load_rules(config):
+    """The rules a config picks, or exit 2 with the error in one line."""
+    from factcheck.config import ConfigError
+    from factcheck.rule_tests import FixtureError
+    from factcheck.ruleset import RuleError
+
+    try:
+        return config.ruleset()
+    except (ConfigError, RuleError, FixtureError) as error:
+        fail(error)
 
 
 def origin_label(origin: str) -> str:

@@ -155,28 +155,51 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None) -> list:
+def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None) -> list:
     from factcheck.parallel import check_folders
 
-    settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
     progress = _progress(show_progress, len(folders))
     if progress is None:
-        return check_folders(folders, jobs, cache_dir, **settings)
+        return check_folders(folders, jobs, cache_dir, configs=configs)
     task = progress.add_task("checking", total=len(folders))
-    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress, **settings)
+    return check_folders(folders, jobs, cache_dir, on_done=lambda *_: progress.advance(task), display=progress, configs=configs)
 
 
-def load_settings(paths: list[Path], config_file: Path | None, options: dict):
-    """The Config for this run (found from the first path), its rules checked once here so a
-    broken rule or config file is one error line, not a failure per story."""
-    from factcheck.config import ConfigError, load_config
+class Settings:
+    """The run's settings (the working directory's config, or --config FILE) and each story's.
 
-    try:
-        config = load_config(paths[0] if paths else Path.cwd(), config_file, options)
-        config.ruleset()
-    except (ConfigError, *_rule_errors()) as e:
-        raise InputError(str(e)) from None
-    return config
+    Every config file is read, and its rules checked, once, so a broken rule or config file
+    is one error line, not a failure per story.
+    """
+
+    def __init__(self, config_file: Path | None, options: dict):
+        from factcheck.config import load_config
+
+        self.explicit = config_file is not None
+        self.options = options
+        self.run = self._checked(lambda: load_config(Path.cwd(), config_file, options))
+        self._by_file: dict = {self.run.path: self.run}
+
+    def for_story(self, folder: Path):
+        from factcheck.config import find_config, story_config
+
+        if self.explicit:
+            return self.run
+        path = find_config(folder)
+        if path not in self._by_file:
+            self._by_file[path] = self._checked(lambda: story_config(folder, self.run, self.options))
+        return self._by_file[path]
+
+    @staticmethod
+    def _checked(load):
+        from factcheck.config import ConfigError
+
+        try:
+            config = load()
+            config.ruleset()
+        except (ConfigError, *_rule_errors()) as e:
+            raise InputError(str(e)) from None
+        return config
 
 
 def _rule_errors() -> tuple[type[BaseException], ...]:
@@ -278,13 +301,13 @@ def run(
 ) -> None:
     try:
         paths = list(paths or [Path(".")])
-        config = load_settings(paths, config_file, _s.overrides(
+        settings = Settings(config_file, _s.overrides(
             rules_dirs, select, ignore, output_format=output_format.value if output_format else None,
             fail_on=fail_on.value if fail_on else None,
         ))
         code = main(
-            paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, config=config,
+            paths, Format(settings.run.output_format), output, recursive, verbose, FailOn(settings.run.fail_on), exit_zero,
+            statistics, baseline, write_baseline, jobs, no_cache, settings=settings,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -298,7 +321,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, config=None,
+    jobs: int | None, no_cache: bool, settings: Settings | None = None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import OutputError, final_target, is_stdout, write_output
@@ -324,7 +347,8 @@ def main(
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
     try:
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config) if folders else []
+        configs = [settings.for_story(f) for f in folders] if settings is not None else None
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
     reports, more = split_results(results, verbose)
