@@ -42,8 +42,9 @@ class _Skip(Exception):
     """An article that is not used; the message says why, in a few words."""
 
 
-def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
-    """Every .txt and .md file directly in `folder`, sorted by name, as one Source each.
+def load_story(folder: Path, *, max_bytes: int = 20_000_000, skip=None) -> LoadedStory:
+    """Every .txt and .md file directly in `folder`, sorted by name, as one Source each;
+    `skip(path)` true leaves a file out (a README, a file git ignores).
 
     Unusable files become Problems; a byte-identical copy of an earlier file is listed in
     `duplicates` as (copy, original) and not returned as a source.
@@ -54,7 +55,7 @@ def load_story(folder: Path, *, max_bytes: int = 20_000_000) -> LoadedStory:
     duplicates: list[tuple[str, str]] = []
     first_with: dict[str, str] = {}  # sha256 → name of the first source with those bytes
     names: set[str] = set()
-    paths = _list_articles(folder)
+    paths = [p for p in _list_articles(folder) if skip is None or not skip(p)]
     for path in paths:
         name = _display_name(path.name, names)
         try:

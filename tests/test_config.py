@@ -122,6 +122,8 @@ ignore = ["FC103"]
 fail-on = "explained"
 output-format = "json"
 max-file-size = "5MB"
+exclude = [".*", "drafts"]
+extend-exclude = ["archive/*.md"]
 
 [severity]
 FC203 = "error"
@@ -137,6 +139,7 @@ deaths = 1
         "select": ["FC1", "age"], "ignore": ["FC103"], "severity": {"FC203": "error"}, "fail-on": "explained",
         "tolerance": {"deaths": 1}, "rules": [], "output-format": "json",
         "per-source-ignores": {"wire/*.txt": ["FC202"]}, "max-file-size": 5_000_000,
+        "exclude": [".*", "drafts"], "extend-exclude": [f"{root.as_posix()}/archive/*.md"],
     }
 
 

@@ -31,11 +31,18 @@ class Format(str, Enum):
     github = "github"
     gitlab = "gitlab"
     junit = "junit"
+    csv = "csv"
 
 
 class FailOn(str, Enum):
     conflict = "conflict"
     explained = "explained"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 PROGRESS_FORMATS = {Format.full, Format.concise}
@@ -50,6 +57,12 @@ def _err(line: str) -> None:
     sys.stderr.flush()
 
 
+def _note(line: str, quiet: bool) -> None:
+    """A warning or note: left out under --quiet, where only the report and errors are shown."""
+    if not quiet:
+        _err(line)
+
+
 def _safe(text: object) -> str:
     from factcheck.output import one_line
 
@@ -59,7 +72,7 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[StoryFailure]]:
+def story_folders(paths: list[Path], recursive: bool, exclusions=None) -> tuple[list[Path], list[StoryFailure]]:
     """The folders to check, each once, and a failure for every path that gives none."""
     from factcheck.check import story_folders as folders_under
 
@@ -74,7 +87,7 @@ def story_folders(paths: list[Path], recursive: bool) -> tuple[list[Path], list[
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
             continue
         try:
-            found = folders_under(path, recursive)
+            found = folders_under(path, recursive, exclusions)
         except OSError as e:
             failures.append(StoryFailure(str(path), f"cannot read folder: {e.strerror or e}"))
             continue
@@ -134,7 +147,7 @@ def _same_target(output: Path | None, baseline: Path) -> bool:
 # --- running ------------------------------------------------------------------------------
 
 
-def _progress(enabled: bool, total: int):
+def _progress(enabled: bool, total: int, color: Color = Color.auto):
     """A rich progress bar on stderr, or a no-op."""
     if not enabled or total < 1:
         return None
@@ -143,7 +156,7 @@ def _progress(enabled: bool, total: int):
 
     progress = Progress(
         TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        console=Console(stderr=True, no_color=color == Color.never), transient=True,
     )
     return progress
 
@@ -155,10 +168,11 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None) -> list:
+def run_checks(folders: list[Path], jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None,
+               color: Color = Color.auto) -> list:
     from factcheck.parallel import check_folders
 
-    progress = _progress(show_progress, len(folders))
+    progress = _progress(show_progress, len(folders), color)
     if progress is None:
         return check_folders(folders, jobs, cache_dir, configs=configs)
     task = progress.add_task("checking", total=len(folders))
@@ -209,7 +223,7 @@ def _rule_errors() -> tuple[type[BaseException], ...]:
     return (error,) if isinstance(error, type) and issubclass(error, Exception) else ()
 
 
-def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list[StoryFailure]]:
+def split_results(results: list, verbose: bool, quiet: bool = False) -> tuple[list[StoryReport], list[StoryFailure]]:
     """Reports with at least one readable article, and failures for the rest; warnings printed."""
     from factcheck.output import problem_path
 
@@ -219,7 +233,8 @@ def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list
             failures.append(result)
             continue
         for problem in result.problems:
-            _err(f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}")
+            line = f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}"
+            _err(line) if problem.level == "error" else _note(line, quiet)
         if result.sources:
             reports.append(result)
         else:
@@ -275,39 +290,50 @@ def _emit(text: str, output_format: Format) -> None:
 
 
 def run(
-    paths: list[Path] = typer.Argument(
-        None, show_default=False,
-        help="Story folders to check, each holding the articles of one story (default: the current folder).",
-    ),
+    paths: list[Path] = typer.Argument(None, metavar="PATH", show_default=False, hidden=True),
     output_format: Format = typer.Option(
-        None, "--format", "--output-format", case_sensitive=False, show_default=False,
-        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, sarif, github (Actions annotations), gitlab (Code Quality), junit.",
+        None, "--format", "--output-format", metavar="FORMAT", case_sensitive=False, show_default=False,
+        help="full (terminal, the default), concise (one line per discrepancy), json, sarif, github "
+             "(Actions annotations), gitlab (Code Quality), junit, csv (one row per claim).",
     ),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", show_default=False,
+                                help="Write the report to FILE instead of stdout (- is stdout)."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
-    fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
-                                   help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the report and errors only: no warnings, notes or progress bar."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN", case_sensitive=False,
+                                help="Colour the terminal report: auto (on a terminal, unless NO_COLOR), always, never."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", metavar="STATUS", case_sensitive=False, show_default=False,
+                                   help="conflict: exit 1 on conflicts only (the default); explained: on explained discrepancies too."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even if discrepancies are found (2 still means an error)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule, kind and status (on stderr for machine formats)."),
-    baseline: Path = typer.Option(None, "--baseline", help="Report only discrepancies not recorded in this baseline file.", show_default=False),
-    write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
+    baseline: Path = typer.Option(None, "--baseline", metavar="FILE", show_default=False,
+                                  help="Report only discrepancies not recorded in this baseline file."),
+    write_baseline: Path = typer.Option(None, "--write-baseline", metavar="FILE", show_default=False,
+                                        help="Record the current discrepancies in this baseline file (- is stdout)."),
+    jobs: int = typer.Option(None, "--jobs", "-j", metavar="N", min=1, show_default=False,
+                             help="Stories checked in parallel (default: all cores, when the work is large enough)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
+    exclude: list[str] = typer.Option(None, "--exclude", metavar="GLOBS", show_default=False,
+                                      help="Files and folders not to read, comma-separated globs (repeatable); replaces the default list."),
+    extend_exclude: list[str] = typer.Option(None, "--extend-exclude", metavar="GLOBS", show_default=False,
+                                             help="Globs to leave out in addition to --exclude or the config's (repeatable)."),
     config_file: Path = _s.CONFIG_OPTION,
     rules_dirs: list[Path] = _s.RULES_OPTION,
     select: list[str] = _s.SELECT_OPTION,
     ignore: list[str] = _s.IGNORE_OPTION,
 ) -> None:
+    """Check each story folder PATH (default: the current folder): every number and date its
+    articles state, where they agree and where they disagree."""
     try:
         paths = list(paths or [Path(".")])
         settings = Settings(config_file, _s.overrides(
             rules_dirs, select, ignore, output_format=output_format.value if output_format else None,
-            fail_on=fail_on.value if fail_on else None,
+            fail_on=fail_on.value if fail_on else None, exclude=exclude or None, extend_exclude=extend_exclude or None,
         ))
         code = main(
             paths, Format(settings.run.output_format), output, recursive, verbose, FailOn(settings.run.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, settings=settings,
+            statistics, baseline, write_baseline, jobs, no_cache, settings=settings, quiet=quiet, color=color,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -321,7 +347,7 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, settings: Settings | None = None,
+    jobs: int | None, no_cache: bool, settings: Settings | None = None, quiet: bool = False, color: Color = Color.auto,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import OutputError, final_target, is_stdout, write_output
@@ -337,7 +363,7 @@ def main(
     if write_baseline is not None and _same_target(output, write_baseline):
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
-    folders, failures = story_folders(paths, recursive)
+    folders, failures = story_folders(paths, recursive, settings.run.exclusions() if settings is not None else None)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir()]
     articles = _article_files(folders)
@@ -345,13 +371,13 @@ def main(
         if target is not None:
             check_output_target(target, articles, folders, what)
 
-    show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
+    show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal() and not quiet
     try:
         configs = [settings.for_story(f) for f in folders] if settings is not None else None
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs) if folders else []
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, color) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
-    reports, more = split_results(results, verbose)
+    reports, more = split_results(results, verbose, quiet)
     failures += more
     report_failures(failures, verbose)
 
@@ -369,7 +395,7 @@ def main(
     if known is not None:
         baselines.apply(outcome, known)
         for entry in outcome.stale:
-            _err(f"warning: {_safe(baseline)}: stale baseline entry, no longer found: {_safe(baselines.describe(entry))}")
+            _note(f"warning: {_safe(baseline)}: stale baseline entry, no longer found: {_safe(baselines.describe(entry))}", quiet)
     if write_baseline is not None:
         try:
             written = baselines.write(write_baseline, outcome)
@@ -382,15 +408,15 @@ def main(
         outcome.stale = []
         if outcome.baseline_path is None:
             outcome.baseline_path = write_baseline
-        _err(f"note: wrote {len(written)} finding{'s' if len(written) != 1 else ''} to baseline {_safe(write_baseline)}")
+        _note(f"note: wrote {len(written)} finding{'s' if len(written) != 1 else ''} to baseline {_safe(write_baseline)}", quiet)
     elif outcome.baselined:
         n = len(outcome.baselined)
-        _err(f"note: {n} finding{'s' if n != 1 else ''} already in baseline {_safe(baseline)} not counted")
+        _note(f"note: {n} finding{'s' if n != 1 else ''} already in baseline {_safe(baseline)} not counted", quiet)
 
     options: dict = {"verbose": verbose}
     if output_format == Format.full:
-        if output is not None and not is_stdout(output):
-            options["color"] = False
+        to_file = output is not None and not is_stdout(output)
+        options["color"] = {Color.always: True, Color.never: False}.get(color, False if to_file else None)
     options["outcome"] = outcome
     text = render(reports, output_format.value, **options)
     if statistics:

@@ -58,14 +58,15 @@ def as_json(config) -> str:
 
 
 def run(
-    path: Path = typer.Argument(None, help="The folder whose settings to show (default: the current folder).", show_default=False),
+    path: Path = typer.Argument(None, metavar="PATH", show_default=False, hidden=True),
     config_file: Path = s.CONFIG_OPTION,
     rules_dirs: list[Path] = s.RULES_OPTION,
     select: list[str] = s.SELECT_OPTION,
     ignore: list[str] = s.IGNORE_OPTION,
     output_format: s.TextOrJson = s.FORMAT_OPTION,
 ) -> None:
-    """Show the effective settings and where each came from: default, FILE:key or the command line."""
+    """Show the settings that apply to the story folder PATH (default: the current folder) and
+    where each came from: default, FILE:key or the command line."""
     from factcheck.config import ConfigError, story_config
 
     if path is not None and not path.exists():

@@ -16,12 +16,12 @@ from pathlib import Path
 from factcheck.model import AGREE, SINGLE, Claim, Finding, Source, StoryReport
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
-FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit", "csv")
 # Formats read by programs: statistics and notes go to stderr so stdout stays parseable.
-MACHINE_FORMATS = frozenset({"concise", "json", "sarif", "github", "gitlab", "junit"})
+MACHINE_FORMATS = frozenset({"concise", "json", "sarif", "github", "gitlab", "junit", "csv"})
 _MODULES = {
     "full": "terminal", "concise": "concise", "json": "json_report", "sarif": "sarif",
-    "github": "github", "gitlab": "gitlab", "junit": "junit",
+    "github": "github", "gitlab": "gitlab", "junit": "junit", "csv": "csv_report",
 }
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
