@@ -51,7 +51,8 @@ def _entry_point() -> str:
 def test_install_completion_writes_a_bash_script_that_completes_options(tmp_path):
     command = _entry_point()
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": shutil.which("bash")}
-    installed = subprocess.run(["bash", "-c", f"'{command}' --install-completion"], env=env, capture_output=True, text=True, timeout=120)
+    # `; exit`: bash must stay the parent process (not exec the command), as in a user's shell
+    installed = subprocess.run(["bash", "-c", f"'{command}' --install-completion; exit $?"], env=env, capture_output=True, text=True, timeout=120)
     assert installed.returncode == 0, installed.stderr + installed.stdout
     script = tmp_path / ".bash_completions" / "factcheck.sh"
     assert "_FACTCHECK_COMPLETE" in script.read_text()
