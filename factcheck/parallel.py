@@ -1,8 +1,10 @@
 """Check many story folders, in worker processes when there is more than one to do.
 
 Workers are fed whole stories (a story's facts are aligned across its articles, so a story
-is the smallest unit of work), each with its own settings, and load each rule set once. One story, or `jobs=1`, runs
-in this process. Whatever goes wrong with one story comes back as a `StoryFailure` for
+is the smallest unit of work), each with its own settings, and load each rule set once. One
+story, or `jobs=1`, runs in this process. Without a `jobs` number, workers start only when
+the work is seen to be worth them: the first stories are checked here, and the rest go to
+workers if, at that pace, they would take long enough to pay for starting them. Whatever goes wrong with one story comes back as a `StoryFailure` for
 that story; the others are still checked. If the pool itself breaks (a worker killed by
 the OS), the stories it did not finish are checked in this process.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +23,17 @@ from factcheck.model import StoryReport
 from factcheck.report import StoryFailure
 
 Result = StoryReport | StoryFailure
+
+# When workers pay off, measured with bench/jobs.py and bench/cli_tree.py on 2 cores (figures
+# in the README, "Many stories"): work left shorter than MIN_WORK_SECONDS did not pay for
+# starting workers and shipping reports back (40 stories of 4 articles, 2 s of work: 2.4 s
+# alone, 2.8 s with workers; 40 of 16, 12 s: 12.5 s alone, 10.8 s with workers), and a story
+# quicker than MIN_STORY_SECONDS (claims from a warm cache) costs less here than its report
+# costs to send back.
+MIN_STORY_SECONDS = 0.01
+MIN_WORK_SECONDS = 5.0
+# How long the first stories are checked here before deciding to stay here.
+SAMPLE_SECONDS = 1.0
 
 
 def default_jobs() -> int:
@@ -135,6 +149,7 @@ def check_folders(
     """
     folders = [Path(f) for f in folders]
     configs = list(configs) if configs is not None else [None] * len(folders)
+    measure = jobs is None
     jobs = default_jobs() if jobs is None else max(1, jobs)
     loaded: dict = {}
     for config in configs:  # before any fork, so forked workers need not load them again
@@ -150,30 +165,59 @@ def check_folders(
                 stack.enter_context(display)
                 shown = True
 
+        claims_of = _claims_of(cache)
+
+        def here(i: int) -> None:
+            results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **_options(configs[i]))
+            if on_done:
+                on_done(folders[i], results[i])
+
         if jobs > 1 and len(folders) > 1:
-            _worker["rules"] = loaded
-            try:
-                _check_in_pool(folders, configs, min(jobs, len(folders)), cache, results, on_done, show)
-            except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
-                pass
-            finally:
-                _worker.clear()
+            start = _first_here(len(folders), here) if measure else 0
+            if start < len(folders):
+                _worker["rules"] = loaded
+                try:
+                    _check_in_pool(folders, configs, range(start, len(folders)), min(jobs, len(folders) - start), cache, results, on_done, show)
+                except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
+                    pass
+                finally:
+                    _worker.clear()
 
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
             show()
-            claims_of = _claims_of(cache)
             for i in todo:
-                results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **_options(configs[i]))
-                if on_done:
-                    on_done(folders[i], results[i])
+                here(i)
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, configs, workers, cache, results, on_done, started) -> None:
+def _first_here(total: int, here: Callable[[int], None]) -> int:
+    """Check stories in this process until the rest are seen to be worth workers (return the
+    index they start at) or SAMPLE_SECONDS have passed (return `total`: all stay here).
+
+    The first story is left out of the pace: it pays for imports and compiling patterns,
+    which the workers inherit from this process.
+    """
+    start = time.perf_counter()
+    here(0)
+    first = time.perf_counter() - start
+    done = 1
+    while done < total:
+        spent = time.perf_counter() - start
+        if spent >= SAMPLE_SECONDS:
+            return total
+        here(done)
+        done += 1
+        pace = (time.perf_counter() - start - first) / (done - 1)
+        if done < total and pace >= MIN_STORY_SECONDS and pace * (total - done) >= MIN_WORK_SECONDS:
+            return done
+    return total
+
+
+def _check_in_pool(folders, configs, indices, workers, cache, results, on_done, started) -> None:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
     try:
-        futures = {pool.submit(_run_in_worker, str(folder), config): i for i, (folder, config) in enumerate(zip(folders, configs))}
+        futures = {pool.submit(_run_in_worker, str(folders[i]), configs[i]): i for i in indices}
         started()
         for future in as_completed(futures):
             i = futures[future]

@@ -192,3 +192,30 @@ def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas():
     assert [cell(v) for v in ("=SUM(A1)", "+1 555", "@cmd", "-2", "plain", None, 20)] == [
         "'=SUM(A1)", "'+1 555", "'@cmd", "-2", "plain", "", "20",
     ]
+
+
+# --- -j default -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args,min_work,pooled", [
+    ([], 1e9, None),            # default: little work stays in this process
+    ([], 0.0, [2]),             # default: the stories after the first ones go to workers once worth it
+    (["-j", "1"], 0.0, None),   # -j 1: never
+    (["-j", "2"], 1e9, [0, 1, 2]),  # -j N: workers from the start
+])
+def test_workers_start_only_when_the_work_is_large_enough(toy_engine, tmp_path, story_files, monkeypatch, args, min_work, pooled):
+    from factcheck import parallel
+
+    for name in ("one", "two", "three"):
+        story_files(tmp_path / "tree" / name, CONFLICT)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_WORK_SECONDS", min_work)
+    monkeypatch.setattr(parallel, "MIN_STORY_SECONDS", 0.0)
+    monkeypatch.setattr(parallel, "SAMPLE_SECONDS", 1e9)
+    seen = []
+    real = parallel._check_in_pool
+    monkeypatch.setattr(parallel, "_check_in_pool", lambda folders, configs, indices, *rest: seen.append(list(indices)) or real(folders, configs, indices, *rest))
+    result = invoke("check", "-r", "tree", "--format", "concise", "--no-cache", *args)
+    assert result.exit_code == 1, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["tree/one/a.txt", "tree/three/a.txt", "tree/two/a.txt"]
+    assert seen == ([] if pooled is None else [pooled])
