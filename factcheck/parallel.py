@@ -4,8 +4,9 @@ Workers are fed whole stories (a story's facts are aligned across its articles, 
 is the smallest unit of work), each with its own settings, and load each rule set once. One
 story, or `jobs=1`, runs in this process. Without a `jobs` number, workers start only when
 the work is seen to be worth them: the first stories are checked here, and the rest go to
-workers if, at that pace, they would take long enough to pay for starting them. Whatever goes wrong with one story comes back as a `StoryFailure` for
-that story; the others are still checked. If the pool itself breaks (a worker killed by
+workers if, at that pace, they would take long enough to pay for starting them. Whatever
+goes wrong with one story comes back as a `StoryFailure` for that story; the others are
+still checked. If the pool itself breaks (a worker killed by
 the OS), the stories it did not finish are checked in this process.
 """
 from __future__ import annotations
@@ -26,10 +27,10 @@ Result = StoryReport | StoryFailure
 
 # When workers pay off, measured with bench/jobs.py and bench/cli_tree.py on 2 cores (figures
 # in the README, "Many stories"): work left shorter than MIN_WORK_SECONDS did not pay for
-# starting workers and shipping reports back (40 stories of 4 articles, 2 s of work: 2.4 s
-# alone, 2.8 s with workers; 40 of 16, 12 s: 12.5 s alone, 10.8 s with workers), and a story
-# quicker than MIN_STORY_SECONDS (claims from a warm cache) costs less here than its report
-# costs to send back.
+# starting workers and shipping reports back (40 stories of 2 articles, 2.4 s of work alone,
+# 3.6 s with two workers; 500 stories, 16 s alone, 11 s with two), and a story quicker than
+# MIN_STORY_SECONDS (claims from a warm cache) costs less here than its report costs to send
+# back.
 MIN_STORY_SECONDS = 0.01
 MIN_WORK_SECONDS = 5.0
 # How long the first stories are checked here before deciding to stay here.
@@ -65,7 +66,7 @@ def _message(exc: BaseException, folder: str) -> str:
     return text or type(exc).__name__
 
 
-def rules_key(config) -> str:
+def _rules_key(config) -> str:
     """Stories whose settings pick the same rules share one loaded rule set."""
     options = config.rules_options() if config is not None else {}
     return repr(sorted((k, [str(v) for v in vs] if isinstance(vs, list) else vs) for k, vs in options.items()))
@@ -74,7 +75,7 @@ def rules_key(config) -> str:
 def _rules_for(config, loaded: dict):
     from factcheck.ruleset import load_rules
 
-    key = rules_key(config)
+    key = _rules_key(config)
     if key not in loaded:
         loaded[key] = load_rules(**(config.rules_options() if config is not None else {}))
     return loaded[key]

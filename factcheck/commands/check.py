@@ -234,7 +234,10 @@ def split_results(results: list, verbose: bool, quiet: bool = False) -> tuple[li
             continue
         for problem in result.problems:
             line = f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}"
-            _err(line) if problem.level == "error" else _note(line, quiet)
+            if problem.level == "error":
+                _err(line)
+            else:
+                _note(line, quiet)
         if result.sources:
             reports.append(result)
         else:
