@@ -120,6 +120,24 @@ def test_an_unused_suppression_is_a_warning(project):
     assert any(p["message"] == "unused suppression ignore[FC401] at line 5" for p in json.loads(result.stdout)["problems"])
 
 
+def test_a_suppression_naming_no_rule_is_a_warning_and_the_finding_stays(project):
+    _root, story = project
+    (story / "b.txt").write_text(B.replace("\n\nCrews", "\n\n<!-- factcheck: ignore[rescuse] -->\nCrews"), encoding="utf-8")
+    result = check(story, "--rules", "house-rules", "--format", "json")
+    assert ("warning: stories/tower/b.txt: suppression ignore[rescuse] at line 3 names no rule "
+            "(did you mean 'rescues'?)\n") in result.stderr
+    assert findings(result)[0]["status"] == "conflict"
+
+
+def test_a_broken_story_config_under_recursive_stops_check_with_one_line(project):
+    _root, story = project
+    (story / "factcheck.toml").write_text('selct = ["FC1"]\n', encoding="utf-8")
+    result = check("-r", "stories")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "factcheck.toml: unknown key 'selct' (did you mean 'select'?)" in result.stderr
+
+
 @pytest.mark.parametrize("config,message", [
     ('selct = ["FC1"]\n', "factcheck.toml: unknown key 'selct' (did you mean 'select'?)"),
     ('select = ["FC9"]\n', "factcheck.toml:select: 'FC9' names no rule"),
