@@ -4,7 +4,8 @@ Exit codes: 0 nothing fails the run, 1 at least one conflict (with `--fail-on ex
 an explained discrepancy too; baselined findings never count; `--exit-zero` gives 0),
 2 a usage or input error: a folder that does not exist or cannot be read, a bad baseline,
 an output file that cannot be written, or no readable article anywhere. A bad folder
-among several is reported on stderr and the others are still checked.
+among several is reported on stderr and the others are still checked; a path that does not
+exist still makes the run exit 2, so a mistyped path never passes CI.
 
 stdout carries the report only; warnings, errors, stale-baseline notes, the progress bar
 and (for machine formats) `--statistics` go to stderr.
