@@ -49,6 +49,8 @@ def main() -> None:
             ("re-run, cache warm, -j 1", ["-j", "1"], False),
             ("--no-cache, -j 1", ["-j", "1", "--no-cache"], False),
             ("--no-cache, -j 2", ["-j", "2", "--no-cache"], False),
+            ("re-run, cache warm, default -j", [], False),
+            ("--no-cache, default -j", ["--no-cache"], False),
         ]:
             run_dir = work / "run"
             if fresh:

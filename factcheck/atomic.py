@@ -1,7 +1,14 @@
-"""Atomic file writes: a reader (or an interrupted run) never sees a half-written file."""
+"""Atomic file writes: a reader (or an interrupted run) never sees a half-written file.
+
+`write_output` is for paths a user names (`-o`, `--write-baseline`): it writes atomically
+only over regular files, and never replaces a device, a FIFO or a symlink.
+"""
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,3 +53,75 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
             pass
         finally:
             os.close(dir_fd)
+
+
+# --- reports and baselines: wherever the user points -------------------------------------
+
+STDOUT = "-"
+
+
+class OutputError(Exception):
+    """A path factcheck will not write a report or baseline to; the message says why."""
+
+
+def is_stdout(path: Path | str) -> bool:
+    return str(path) == STDOUT
+
+
+def output_kind(path: Path) -> str:
+    """How a report goes to `path`: "stdout" for `-`, "stream" into an existing character
+    device or FIFO, "file" for a regular file or a new path (written atomically).
+
+    Atomic writes rename over the target, so they are kept for regular files: renaming
+    over a device, a FIFO or a symlink would replace it with a plain file.
+    """
+    if is_stdout(path):
+        return "stdout"
+    try:
+        info = os.stat(path)  # follows symlinks: the kind of what the link points at
+    except FileNotFoundError:
+        return "file"  # a new file, or the missing target of a symlink
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {_reason(error)}") from None
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return "stream"
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{path}: is a folder, not a file")
+    raise OutputError(f"{path}: not a regular file, character device or FIFO; refusing to replace it")
+
+
+def final_target(path: Path) -> Path:
+    """The file a path names once every symlink is followed: what a write should replace."""
+    return Path(os.path.realpath(path))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report or baseline to `path`: `-` is standard output, a device or FIFO is
+    written into, and a regular file is replaced atomically (through symlinks, at their
+    target, leaving the links as they are). Raises OutputError or OSError."""
+    kind = output_kind(path)
+    if kind == "stdout":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if kind == "stream":
+        # No O_CREAT and no O_TRUNC: this only ever writes into something that already exists.
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since it was looked at
+                raise OutputError(f"{path}: changed while it was being written; try again")
+            with open(fd, "wb", closefd=False) as stream:
+                stream.write(data)
+        finally:
+            os.close(fd)
+        return
+    write_atomic(final_target(path), data)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop"
+    return (error.strerror or str(error)).lower()

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from factcheck.atomic import write_atomic
+from factcheck.atomic import write_output
 from factcheck.model import Finding
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
@@ -91,7 +91,7 @@ def dumps(items: list[dict]) -> str:
 
 def write(path: Path, outcome: Outcome, root: Path | None = None) -> list[dict]:
     items = entries(outcome, root)
-    write_atomic(Path(path), dumps(items).encode("utf-8"))
+    write_output(Path(path), dumps(items).encode("utf-8"))
     return items
 
 

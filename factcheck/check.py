@@ -48,10 +48,14 @@ def _compare_options(config) -> dict:
 
 
 def _load_options(config) -> dict:
-    """Loader options a config sets; none when it keeps the loader's own defaults."""
-    if config is None or config.origins.get("max-file-size", "default") == "default":
-        return {}
-    return {"max_bytes": config.max_file_size}
+    """Loader options a config sets (the loader's own size limit unless it sets one), and
+    the files it leaves out: a README or a changelog is not an article."""
+    from factcheck.discover import Exclusions
+
+    options = {"skip": (config.exclusions() if config is not None else Exclusions()).skips}
+    if config is not None and config.origins.get("max-file-size", "default") != "default":
+        options["max_bytes"] = config.max_file_size
+    return options
 
 
 def settle_claims(sources: list[Source], claims: list[Claim], rules: RuleSet, config=None, suppress: bool = True):
@@ -68,24 +72,31 @@ def settle_claims(sources: list[Source], claims: list[Claim], rules: RuleSet, co
     return claims, notes
 
 
-def story_folders(path: Path, recursive: bool) -> list[Path]:
+def story_folders(path: Path, recursive: bool, exclusions=None) -> list[Path]:
     """The story folders under a path: the path itself, or with `recursive` every folder holding
-    articles, leaving out hidden folders (.git, .venv, .factcheck_cache), which hold no story."""
+    articles, leaving out what `exclusions` (a discover.Exclusions; by default hidden folders,
+    node_modules, READMEs and what git ignores) skips."""
+    import os
+
+    from factcheck.discover import Exclusions
     from factcheck.load import is_article_file
 
     if not recursive:
         return [path]
-    folders = {
-        p.parent
-        for p in path.rglob("*")
-        if not any(part.startswith(".") for part in p.relative_to(path).parts[:-1]) and p.is_file() and is_article_file(p)
-    }
+    exclusions = exclusions or Exclusions()
+    folders = []
+    for here, dirs, files in os.walk(path):
+        here = Path(here)
+        dirs[:] = sorted(d for d in dirs if not exclusions.skips(here / d))
+        if any((here / f).is_file() and is_article_file(here / f) and not exclusions.skips(here / f) for f in files):
+            folders.append(here)
     return sorted(folders)
 
 
 def check_paths(paths: list[Path], recursive: bool = False, rules: RuleSet | None = None, *, config=None, suppress: bool = True) -> list[StoryReport]:
     rules = rules or (config.ruleset() if config is not None else load_rules())
+    exclusions = config.exclusions() if config is not None else None
     return [
         check_story(folder, rules, config=config, suppress=suppress)
-        for path in paths for folder in story_folders(Path(path), recursive)
+        for path in paths for folder in story_folders(Path(path), recursive, exclusions)
     ]

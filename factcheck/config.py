@@ -13,9 +13,11 @@ Keys (kebab-case, as in the file):
   tolerance               table: kind → absolute difference within which two numbers agree
   min-confidence          0–1: a discrepancy less sure than this is `uncertain` and never fails a run
   rules                   list of extra rule folders, relative to the config file
-  output-format           full | concise | json | jsonl | sarif | github | gitlab | junit | html
+  output-format           full | concise | json | jsonl | sarif | github | gitlab | junit | html | csv
   per-source-ignores      table: glob → list of codes, for articles whose name matches
   max-file-size           bytes (an integer, or a string such as "5MB")
+  exclude                 globs of files and folders not to read (replaces the defaults)
+  extend-exclude          more globs, added to `exclude`
 """
 from __future__ import annotations
 
@@ -29,12 +31,13 @@ from pathlib import Path
 import regex
 
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE
+from factcheck.discover import DEFAULT_EXCLUDE, Exclusions, absolute_glob
 from factcheck.model import Claim, Source
 
 CONFIG_NAME = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("conflict", "explained")
-OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html")
+OUTPUT_FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html", "csv")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 20_000_000
 
@@ -50,7 +53,12 @@ KEYS = {
     "output-format": "output_format",
     "per-source-ignores": "per_source_ignores",
     "max-file-size": "max_file_size",
+    "exclude": "exclude",
+    "extend-exclude": "extend_exclude",
 }
+# Settings that shape the whole run rather than one story's check: under `check -r`, they come
+# from the working directory's config, every other setting from the config nearest each story.
+RUN_KEYS = ("output-format", "fail-on", "exclude", "extend-exclude")
 _SELECTOR = regex.compile(r"\*|FC\d{0,3}|[a-z][a-z0-9-]*")
 _SIZE = regex.compile(r"\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*", regex.I)
 _UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
@@ -74,11 +82,16 @@ class Config:
     output_format: str = "full"
     per_source_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
     path: Path | None = None  # the config file read, if any
     origins: dict[str, str] = field(default_factory=lambda: {key: "default" for key in KEYS})
 
     def value(self, key: str):
         return getattr(self, KEYS[key])
+
+    def exclusions(self) -> Exclusions:
+        return Exclusions(tuple(self.exclude + self.extend_exclude))
 
     def as_dict(self) -> dict:
         """Settings as plain JSON values, by file key."""
@@ -284,11 +297,28 @@ def load_config(start: Path | None = None, explicit: Path | None = None, overrid
         option = f"--{key}" if key != "output-format" else "--format"
         where = f"command line ({option})"
         value = _parse(key, raw, where, Path.cwd())
-        if key == "rules":  # --rules DIR adds to the folders the file names
-            value = [*config.rules, *value]
+        if key in ("rules", "extend-exclude"):  # --rules DIR and --extend-exclude add to the file's
+            value = [*config.value(key), *value]
             where = where if config.origins[key] == "default" else f"{config.origins[key]} + {where}"
         setattr(config, KEYS[key], value)
         config.origins[key] = where
+    return config
+
+
+def story_config(folder: Path, run: Config, overrides: dict | None = None) -> Config:
+    """The settings for one story of a run whose settings are `run` (the working directory's).
+
+    What is checked and how comes from the config nearest the story, as if it were checked
+    alone; what shapes the run (RUN_KEYS) stays the run's. `overrides` are the command line's,
+    as for `load_config`. Not for a run with `--config FILE`, which applies to every story.
+    """
+    path = find_config(folder)
+    if path == run.path:
+        return run
+    config = load_config(folder, path, overrides)
+    for key in RUN_KEYS:
+        setattr(config, KEYS[key], run.value(key))
+        config.origins[key] = run.origins[key]
     return config
 
 
@@ -350,18 +380,35 @@ def _parse(key: str, raw, where: str, base: Path):
             raw = [raw]
         if not isinstance(raw, (list, tuple)) or not all(isinstance(p, (str, Path)) for p in raw):
             raise ConfigError(f"{where}: must be a list of folders")
-        folders = []
-        for p in raw:
-            folder = Path(p) if Path(p).is_absolute() else base / p
-            if not folder.is_dir():
-                raise ConfigError(f"{where}: rules folder {str(p)!r} does not exist ({folder})")
-            folders.append(folder)
-        return folders
+        return [_rules_path(Path(p) if Path(p).is_absolute() else base / p, str(p), where) for p in raw]
     if key == "per-source-ignores":
         return {str(glob): _codes(codes, f"{where}.{glob!r}") for glob, codes in _table(raw, where).items()}
     if key == "max-file-size":
         return _size(raw, where)
+    if key in ("exclude", "extend-exclude"):
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, (list, tuple)) or not all(isinstance(g, str) and g.strip() for g in raw):
+            raise ConfigError(f"{where}: must be a list of globs, like [\"drafts\", \"*.bak.txt\"]")
+        return [absolute_glob(g.strip(), base) for item in raw for g in item.split(",") if g.strip()]
     raise ConfigError(f"{where}: unknown setting")  # pragma: no cover - KEYS and _parse agree
+
+
+def _rules_path(path: Path, given: str, where: str) -> Path:
+    """A folder of rule files or one rule file; a folder without any is a mistake, not a no-op."""
+    from factcheck.ruleset import VOCABULARY_FILES
+
+    if path.is_file():
+        if path.suffix.lower() != ".toml":
+            raise ConfigError(f"{where}: {given!r} is not a folder or a .toml rule file ({path})")
+        return path
+    if not path.exists():
+        raise ConfigError(f"{where}: rules folder {given!r} does not exist ({path})")
+    if not path.is_dir():
+        raise ConfigError(f"{where}: {given!r} is not a folder or a .toml rule file ({path})")
+    if not any(p.name not in VOCABULARY_FILES for p in path.glob("*.toml")):
+        raise ConfigError(f"{where}: rules folder {given!r} holds no rule files (*.toml) ({path})")
+    return path
 
 
 def _size(raw, where: str) -> int:

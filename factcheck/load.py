@@ -63,11 +63,11 @@ class _Skip(Exception):
     """An article that is not used; the message says why, in a few words."""
 
 
-def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000) -> LoadedStory:
+def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000, skip=None) -> LoadedStory:
     """The sources of one story, sorted by file name: every article file directly in a
     folder (text, web pages, each record of a JSON feed), every record of a feed file, or
     the records of one group of a feed. A folder's `sources.toml` then says what it knows
-    of them.
+    of them. `skip(path)` true leaves a file of a folder out (a README, a file git ignores).
 
     Unusable files become Problems; a byte-identical copy of an earlier file or record is
     listed in `duplicates` as (copy, original) and not returned as a source.
@@ -80,7 +80,10 @@ def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000) -> Loade
     first_with: dict[str, str] = {}  # sha256 → name of the first source with those bytes
     names: set[str] = set()
     pages_without_extractor: list[str] = []
-    paths = [folder] if is_feed(folder.name) and folder.is_file() else _list_articles(folder)
+    if is_feed(folder.name) and folder.is_file():
+        paths = [folder]
+    else:
+        paths = [p for p in _list_articles(folder) if skip is None or not skip(p)]
     for path in paths:
         name = _display_name(path.name, names)
         try:
@@ -224,17 +227,22 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 # Control characters text does not hold. Not C1 controls: a UTF-8 file read as latin-1 is
 # full of them, and is mojibake to repair, not binary.
 _NOT_TEXT = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")
+# Terminal escape sequences (colours, titles) in text copied from a terminal: text, not binary.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# A file with valid multi-byte UTF-8 is UTF-8 when fewer than this share of its bytes are not.
+_BAD_UTF8_SHARE = 0.01
 _SAMPLE = 65_536
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text of a file and the encoding it was read with.
+def _decode(data: bytes) -> tuple[str, str, int]:
+    """The text of a file, the encoding it was read with, and how many bad bytes were replaced.
 
     UTF-8 (with or without BOM); UTF-16 or UTF-32 with a BOM, or UTF-16 without one when its
-    NUL bytes say so; else cp1252, the usual encoding
-    of text saved on Windows; else latin-1, which reads any bytes. Mojibake left by a wrong
-    guess is repaired later, in Source.clean. Raises _Skip for binary content.
+    NUL bytes say so; UTF-8 with a few bad bytes (replaced with U+FFFD); else cp1252, the
+    usual encoding of text saved on Windows; else latin-1, which reads any bytes. Mojibake
+    left by a wrong guess is repaired later, in Source.clean. Raises _Skip for binary content.
     """
+    replaced = 0
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
@@ -248,19 +256,33 @@ def _decode(data: bytes) -> tuple[str, str]:
         elif b"\x00" in body:
             raise _Skip("binary file (NUL bytes)")
         else:
-            for encoding in ("utf-8", "cp1252", "latin-1"):
+            for encoding in ("utf-8", "utf-8 with bad bytes", "cp1252", "latin-1"):
                 try:
-                    text = body.decode(encoding)
+                    text, replaced = _mostly_utf8(body) if encoding == "utf-8 with bad bytes" else (body.decode(encoding), 0)
                     break
                 except UnicodeDecodeError:
                     continue
+            encoding = "utf-8" if replaced else encoding
             encoding = "utf-8-sig" if bom and encoding == "utf-8" else encoding
     sample = text[:_SAMPLE]
     if "\x00" in sample:
         raise _Skip("binary file (NUL characters)")
-    if len(_NOT_TEXT.findall(sample)) > len(sample) / 20:
+    if len(_NOT_TEXT.findall(_ANSI.sub("", sample))) > len(sample) / 20:
         raise _Skip("binary file (mostly control characters)")
-    return text, encoding
+    return text, encoding, replaced
+
+
+def _mostly_utf8(body: bytes) -> tuple[str, int]:
+    """UTF-8 text with its few bad bytes replaced, and how many: a UTF-8 article with a stray
+    byte must not be read as Latin-1 whole, turning every accented letter into mojibake.
+    Raises UnicodeDecodeError unless the file holds valid multi-byte sequences and under 1%
+    bad bytes."""
+    escaped = body.decode("utf-8", "surrogateescape")
+    bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    multibyte = sum(1 for ch in escaped if ch >= "\x80") - bad
+    if not multibyte or bad >= len(body) * _BAD_UTF8_SHARE:
+        raise UnicodeDecodeError("utf-8", body, 0, len(body), "not UTF-8 with a few bad bytes")
+    return body.decode("utf-8", "replace"), bad
 
 
 # --- one source ----------------------------------------------------------------------------
@@ -289,8 +311,10 @@ def _sources(name: str, path: Path, data: bytes, digest: str, max_bytes: int, gr
             return [page_source(name, path, data, digest)], []
     except ValueError as error:  # a feed or page that cannot be read as one
         raise _Skip(str(error)) from None
-    text, encoding = _decode(data)
+    text, encoding, replaced = _decode(data)
     source, notes = text_source(name, path, text, digest, encoding=encoding)
+    if replaced:
+        notes.insert(0, Problem(name, f"invalid UTF-8: {replaced} bad byte{'s' if replaced != 1 else ''} replaced with \ufffd"))
     return [source], notes
 
 

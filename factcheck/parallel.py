@@ -1,15 +1,19 @@
 """Check many story folders, in worker processes when there is more than one to do.
 
 Workers are fed whole stories (a story's facts are aligned across its articles, so a story
-is the smallest unit of work) and load the rules once each. One story, or `jobs=1`, runs
-in this process. Whatever goes wrong with one story comes back as a `StoryFailure` for
-that story; the others are still checked. If the pool itself breaks (a worker killed by
-the OS), the stories it did not finish are checked in this process.
+is the smallest unit of work), each with its own settings, and load each rule set once. One
+story, or `jobs=1`, runs in this process. Without a `jobs` number, workers start only when
+the work is seen to be worth them: the first stories are checked here, and the rest go to
+workers if, at that pace, they would take long enough to pay for starting them. Whatever
+goes wrong with one story comes back as a `StoryFailure` for that story; the others are
+still checked. If the pool itself breaks (a worker killed by the OS), the stories it did
+not finish are checked in this process.
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +25,17 @@ from factcheck.model import StoryReport
 from factcheck.report import StoryFailure
 
 Result = StoryReport | StoryFailure
+
+# When workers pay off, measured with bench/jobs.py and bench/cli_tree.py on 2 cores (figures
+# in the README, "Many stories"): work left shorter than MIN_WORK_SECONDS did not pay for
+# starting workers and shipping reports back (40 stories of 2 articles, 2.4 s of work alone,
+# 3.6 s with two workers; 500 stories, 16 s alone, 11 s with two), and a story quicker than
+# MIN_STORY_SECONDS (claims from a warm cache) costs less here than its report costs to send
+# back.
+MIN_STORY_SECONDS = 0.01
+MIN_WORK_SECONDS = 5.0
+# How long the first stories are checked here before deciding to stay here.
+SAMPLE_SECONDS = 1.0
 
 
 def default_jobs() -> int:
@@ -50,6 +65,21 @@ def _message(exc: BaseException, folder: str) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     return text or type(exc).__name__
+
+
+def _rules_key(config) -> str:
+    """Stories whose settings pick the same rules share one loaded rule set."""
+    options = config.rules_options() if config is not None else {}
+    return repr(sorted((k, [str(v) for v in vs] if isinstance(vs, list) else vs) for k, vs in options.items()))
+
+
+def _rules_for(config, loaded: dict):
+    from factcheck.ruleset import load_rules
+
+    key = _rules_key(config)
+    if key not in loaded:
+        loaded[key] = load_rules(**(config.rules_options() if config is not None else {}))
+    return loaded[key]
 
 
 def check_one(story: str | Path | FeedGroup, rules=None, claims_of=None, **options) -> Result:
@@ -83,25 +113,25 @@ def cached_claims(cache_dir: str | None):
     return CachedClaims(ClaimCache(Path(cache_dir)))
 
 
-def _init_worker(cache_dir: str | None, rules_options: dict, check_options: dict | None = None) -> None:
+def _init_worker(cache_dir: str | None) -> None:
     import signal
-
-    from factcheck.ruleset import load_rules
 
     # Ctrl-C is the parent's to handle: it cancels the pool; workers would only print tracebacks.
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except (ValueError, OSError, AttributeError):
         pass
-    # Forked workers inherit the rules the parent loaded; others load their own once.
-    if "rules" not in _worker:
-        _worker["rules"] = load_rules(**rules_options)
+    # Forked workers inherit the rule sets the parent loaded; others load each once.
+    _worker.setdefault("rules", {})
     _worker["claims_of"] = cached_claims(cache_dir)
-    _worker["options"] = dict(check_options or {})
 
 
-def _run_in_worker(folder: Path | FeedGroup) -> Result:
-    return check_one(folder, _worker["rules"], _worker["claims_of"], **_worker.get("options", {}))
+def _run_in_worker(story: Path | FeedGroup, config) -> Result:
+    return check_one(story, _rules_for(config, _worker["rules"]), _worker["claims_of"], **_options(config))
+
+
+def _options(config) -> dict:
+    return {} if config is None else {"config": config}
 
 
 def check_folders(
@@ -110,24 +140,24 @@ def check_folders(
     cache_dir: Path | None = None,
     on_done: Callable[[Path, Result], None] | None = None,
     display=None,
-    rules_options: dict | None = None,
-    check_options: dict | None = None,
+    configs: list | None = None,
 ) -> list[Result]:
     """A result per folder, in the order given. `cache_dir=None` disables the claims cache.
 
-    `rules_options` are keyword arguments for `load_rules` (extra folders, select, ignore),
-    applied in this process and in every worker; `check_options` are keyword arguments for
-    `check_story` (a Config, suppress), passed the same way.
+    `configs[i]` (a factcheck.config.Config, or None for the defaults) is the settings of
+    `folders[i]`: the rules it loads and how its claims are shaped, in this process and in
+    every worker alike.
 
     `display` (a context manager, e.g. a progress bar) is entered only once the worker
     processes exist, so no display thread is running when they are forked.
     """
-    from factcheck.ruleset import load_rules
-
     folders = [f if isinstance(f, FeedGroup) else Path(f) for f in folders]
+    configs = list(configs) if configs is not None else [None] * len(folders)
+    measure = jobs is None
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    rules_options = dict(rules_options or {})
-    rules = load_rules(**rules_options)  # once, before any fork, so forked workers need not load them again
+    loaded: dict = {}
+    for config in configs:  # before any fork, so forked workers need not load them again
+        _rules_for(config, loaded)
     cache = str(Path(cache_dir).resolve()) if cache_dir is not None else None
     results: list[Result | None] = [None] * len(folders)
     with contextlib.ExitStack() as stack:
@@ -139,30 +169,59 @@ def check_folders(
                 stack.enter_context(display)
                 shown = True
 
+        claims_of = cached_claims(cache)
+
+        def here(i: int) -> None:
+            results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **_options(configs[i]))
+            if on_done:
+                on_done(folders[i], results[i])
+
         if jobs > 1 and len(folders) > 1:
-            _worker["rules"] = rules
-            try:
-                _check_in_pool(folders, min(jobs, len(folders)), cache, rules_options, results, on_done, show, check_options)
-            except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
-                pass
-            finally:
-                _worker.clear()
+            start = _first_here(len(folders), here) if measure else 0
+            if start < len(folders):
+                _worker["rules"] = loaded
+                try:
+                    _check_in_pool(folders, configs, range(start, len(folders)), min(jobs, len(folders) - start), cache, results, on_done, show)
+                except (BrokenProcessPool, OSError):  # no pool possible, or it died: finish here
+                    pass
+                finally:
+                    _worker.clear()
 
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
             show()
-            claims_of = cached_claims(cache)
             for i in todo:
-                results[i] = check_one(folders[i], rules, claims_of, **(check_options or {}))
-                if on_done:
-                    on_done(folders[i], results[i])
+                here(i)
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(folders, workers, cache, rules_options, results, on_done, started, check_options=None) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache, rules_options, check_options))
+def _first_here(total: int, here: Callable[[int], None]) -> int:
+    """Check stories in this process until the rest are seen to be worth workers (return the
+    index they start at) or SAMPLE_SECONDS have passed (return `total`: all stay here).
+
+    The first story is left out of the pace: it pays for imports and compiling patterns,
+    which the workers inherit from this process.
+    """
+    start = time.perf_counter()
+    here(0)
+    first = time.perf_counter() - start
+    done = 1
+    while done < total:
+        spent = time.perf_counter() - start
+        if spent >= SAMPLE_SECONDS:
+            return total
+        here(done)
+        done += 1
+        pace = (time.perf_counter() - start - first) / (done - 1)
+        if done < total and pace >= MIN_STORY_SECONDS and pace * (total - done) >= MIN_WORK_SECONDS:
+            return done
+    return total
+
+
+def _check_in_pool(folders, configs, indices, workers, cache, results, on_done, started) -> None:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
     try:
-        futures = {pool.submit(_run_in_worker, folder): i for i, folder in enumerate(folders)}
+        futures = {pool.submit(_run_in_worker, folders[i], configs[i]): i for i in indices}
         started()
         for future in as_completed(futures):
             i = futures[future]

@@ -24,6 +24,7 @@ extraction, so they cannot be read as article text. Files are read with the real
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,12 +34,14 @@ import regex
 
 from factcheck.model import Source
 from factcheck.ruleset import Rule, RuleError, RuleSet
-from factcheck.suppress import matches, next_paragraph, paragraph_around
+from factcheck.suppress import did_you_mean, matches, next_paragraph, paragraph_around
 
 EXAMPLE_KEYS = {"text", "published", "expect", "note"}
 _EXAMPLE_TABLE = regex.compile(r"^[^\S\n]*\[\[[^\S\n]*examples[^\S\n]*\]\]", regex.M)
 _MARKER = regex.compile(r"<!--[^\S\n]*(?P<verb>expect|ok)[^\S\n]*:(?P<body>.*?)-->", regex.S | regex.I)
 _ANY_MARKER = regex.compile(r"<!--[^\S\n]*(?:expect|ok)[^\S\n]*:.*?-->", regex.S | regex.I)
+# A comment opening with a word: a marker, or something meant as one (`expct:`, `expect` with no colon).
+_WORD_COMMENT = regex.compile(r"<!--[^\S\n]*(?P<word>[A-Za-z]+)(?P<colon>[^\S\n]*:)?[^\n]*?-->")
 
 
 class FixtureError(Exception):
@@ -295,8 +298,28 @@ def _markers(source: Source, rules: RuleSet) -> list[_Marker]:
         for name in names:
             rule = _rule_named(rules, name)
             if rule is None:
-                raise FixtureError(f"{at}: unknown rule {name!r} in marker")
+                raise FixtureError(f"{at}: unknown rule {name!r} in marker{did_you_mean(name, rules.defined)}")
             out.append(_Marker(verb, rule, [_marker_value(v) for v in values], line, region))
+    return out
+
+
+def marker_typos(source: Source) -> list[str]:
+    """Comments meant as markers that are not read as one, which would test nothing unnoticed:
+    a misspelt verb (`expct:`) or a verb without its colon (`expect FC101 20`)."""
+    out = []
+    for m in _WORD_COMMENT.finditer(source.text):
+        word = m["word"].lower()
+        if word in ("expect", "ok"):
+            if m["colon"]:
+                continue
+            meant = word
+        else:
+            close = difflib.get_close_matches(word, ["expect"], n=1, cutoff=0.75) if m["colon"] else []
+            if not close:
+                continue
+            meant = close[0]
+        line = source.line_col(m.start())[0]
+        out.append(f"{source.path}:{line}: {' '.join(m.group().split())!r} is not a marker (did you mean '{meant}:'?)")
     return out
 
 
@@ -361,5 +384,6 @@ def run_all(rules: RuleSet, fixtures: Path | None = None, select: list[str] | No
     if fixtures is not None:
         files = fixture_files(Path(fixtures))
         for source in _load_fixtures(files):
+            run.warnings.extend(marker_typos(source))
             run.results.extend(run_fixture(source, rules, tested))
     return run

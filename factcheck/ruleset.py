@@ -90,6 +90,8 @@ class RuleSet:
     events: dict[str, str]  # event word → event class
     other_event_markers: list[str]
     version: str
+    # code → slug of every rule the files define, selected or not: a name outside it is a typo.
+    defined: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def subject_pattern(self) -> str:
@@ -341,8 +343,12 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], 
     return subjects, events, list(event_data.get("other_event", {}).get("markers", []))
 
 
+VOCABULARY_FILES = ("subjects.toml", "events.toml", "boilerplate.toml")
+
+
 def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = None, ignore: list[str] | None = None) -> RuleSet:
-    """The shipped rules plus a user's folders; later folders override a code of an earlier one."""
+    """The shipped rules plus a user's folders (or single rule files); a later one overrides
+    a code of an earlier one."""
     import hashlib
 
     base = shipped_rules_dir()
@@ -350,12 +356,14 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
     by_code: dict[str, Rule] = {}
     digest = hashlib.sha256()
     for folder in [base, *map(Path, extra_dirs)]:
-        if not folder.is_dir():
+        if folder.is_file():
+            files = [folder]
+        elif folder.is_dir():
+            files = [p for p in sorted(folder.glob("*.toml")) if p.name not in VOCABULARY_FILES]
+        else:
             raise RuleError(f"{folder}: rules folder does not exist")
         seen_here: dict[str, str] = {}
-        for path in sorted(folder.glob("*.toml")):
-            if path.name in ("subjects.toml", "events.toml", "boilerplate.toml"):
-                continue
+        for path in files:
             raw = path.read_bytes()
             digest.update(raw)
             rule = parse_rule(_read_toml(path), str(path))
@@ -364,11 +372,12 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
             seen_here[rule.code] = str(path)
             by_code[rule.code] = rule
     rules = sorted(by_code.values(), key=lambda r: r.code)
+    defined = {r.code: r.slug for r in rules}
     if select:
         rules = [r for r in rules if any(r.code.startswith(s) or r.slug == s for s in select)]
     if ignore:
         rules = [r for r in rules if not any(r.code.startswith(s) or r.slug == s for s in ignore)]
-    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12])
+    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined)
     for rule in rules:
         _compile(rule, ruleset)
     return ruleset

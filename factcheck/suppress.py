@@ -16,6 +16,7 @@ nothing is reported, so stale ones do not pile up.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import regex
@@ -83,6 +84,15 @@ def matches(selector: str, code: str, slugs: dict[str, str] | None = None) -> bo
     return bool(slugs) and slugs.get(code) == selector
 
 
+def did_you_mean(name: str, defined: dict[str, str]) -> str:
+    """" (did you mean 'injuries'?)" for the rule code or slug closest to a mistyped name."""
+    names = [*defined, *defined.values()]
+    close = difflib.get_close_matches(name.lower(), [n.lower() for n in names], n=1)
+    if not close:
+        return ""
+    return f" (did you mean '{next(n for n in names if n.lower() == close[0])}'?)"
+
+
 def find_suppressions(source: Source) -> tuple[list[Suppression], list[Problem]]:
     """The directives in one source, and a Problem for each `factcheck:` comment that is not one."""
     found, problems = [], []
@@ -110,10 +120,12 @@ def find_suppressions(source: Source) -> tuple[list[Suppression], list[Problem]]
 def apply_suppressions(sources: list[Source], claims: list[Claim], rules=None) -> tuple[list[Claim], list[Problem]]:
     """(claims not suppressed, problems): unused suppressions and unreadable directives.
 
-    With `rules` (a RuleSet), slugs may stand for codes, and a code that names no rule in
-    it (one left out by --select, say) is not reported as unused.
+    With `rules` (a RuleSet), slugs may stand for codes, and a code of a rule left out of
+    it (by --select, say) is not reported as unused; a code that names no rule at all is
+    reported as a likely typo, with the closest rule name.
     """
     slugs = {r.code: r.slug for r in rules.rules} if rules is not None else {}
+    defined = (rules.defined or slugs) if rules is not None else {}
     by_source: dict[str, list[Suppression]] = {}
     problems: list[Problem] = []
     for source in sources:
@@ -136,6 +148,8 @@ def apply_suppressions(sources: list[Source], claims: list[Claim], rules=None) -
                 if code in s.used:
                     continue
                 if rules is not None and code != "*" and not any(matches(code, c, slugs) for c in slugs):
+                    if not any(matches(code, c, defined) for c in defined):
+                        problems.append(Problem(name, f"suppression {s.label(code)} at line {s.line} names no rule{did_you_mean(code, defined)}"))
                     continue
                 problems.append(Problem(name, f"unused suppression {s.label(code)} at line {s.line}"))
     return kept, problems

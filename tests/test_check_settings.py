@@ -120,6 +120,24 @@ def test_an_unused_suppression_is_a_warning(project):
     assert any(p["message"] == "unused suppression ignore[FC401] at line 5" for p in json.loads(result.stdout)["problems"])
 
 
+def test_a_suppression_naming_no_rule_is_a_warning_and_the_finding_stays(project):
+    _root, story = project
+    (story / "b.txt").write_text(B.replace("\n\nCrews", "\n\n<!-- factcheck: ignore[rescuse] -->\nCrews"), encoding="utf-8")
+    result = check(story, "--rules", "house-rules", "--format", "json")
+    assert ("warning: stories/tower/b.txt: suppression ignore[rescuse] at line 3 names no rule "
+            "(did you mean 'rescues'?)\n") in result.stderr
+    assert findings(result)[0]["status"] == "conflict"
+
+
+def test_a_broken_story_config_under_recursive_stops_check_with_one_line(project):
+    _root, story = project
+    (story / "factcheck.toml").write_text('selct = ["FC1"]\n', encoding="utf-8")
+    result = check("-r", "stories")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "factcheck.toml: unknown key 'selct' (did you mean 'select'?)" in result.stderr
+
+
 @pytest.mark.parametrize("config,message", [
     ('selct = ["FC1"]\n', "factcheck.toml: unknown key 'selct' (did you mean 'select'?)"),
     ('select = ["FC9"]\n', "factcheck.toml:select: 'FC9' names no rule"),
@@ -150,3 +168,39 @@ def test_a_broken_rule_file_stops_check_with_one_line(project, old, new, message
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and message in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+# --- per-story settings under --recursive ---------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_story_config_applies_under_recursive_as_when_the_story_is_checked_alone(project, jobs):
+    root, story = project
+    (story / "factcheck.toml").write_text('rules = ["../../house-rules"]\noutput-format = "sarif"\n', encoding="utf-8")
+    other = root / "stories" / "quiet"
+    other.mkdir()
+    (other / "a.txt").write_text(A, encoding="utf-8")
+    (other / "b.txt").write_text(B, encoding="utf-8")
+    alone = CliRunner().invoke(app, ["check", str(story), "--format", "json", "--no-cache", "-j", jobs])
+    under_r = CliRunner().invoke(app, ["check", "-r", "stories", "--format", "json", "--no-cache", "-j", jobs])
+    assert [f["story"] for f in json.loads(under_r.stdout)["findings"] if f["rule"] == "FC401"] == ["stories/tower"]
+    assert len(findings(alone)) == 1
+    # the story's output-format does not shape the run: the working directory has no config
+    assert CliRunner().invoke(app, ["check", "-r", "stories", "--no-cache", "-j", jobs]).stdout.startswith("Story")
+
+
+def test_config_file_on_the_command_line_overrides_every_story_config(project):
+    root, story = project
+    (story / "factcheck.toml").write_text('rules = ["../../house-rules"]\n', encoding="utf-8")
+    (root / "ci.toml").write_text('select = ["FC1"]\n', encoding="utf-8")
+    assert findings(check("-r", "stories", "--format", "json", "--config", "ci.toml")) == []
+
+
+def test_factcheck_config_shows_the_story_settings_and_the_run_settings(project):
+    root, story = project
+    (story / "factcheck.toml").write_text('rules = ["../../house-rules"]\nfail-on = "explained"\n', encoding="utf-8")
+    (root / "factcheck.toml").write_text('output-format = "concise"\n', encoding="utf-8")
+    doc = json.loads(CliRunner().invoke(app, ["config", str(story), "--format", "json"]).stdout)
+    assert doc["settings"]["rules"]["origin"] == f"{story / 'factcheck.toml'}:rules"
+    assert doc["settings"]["output-format"] == {"value": "concise", "origin": f"{root / 'factcheck.toml'}:output-format"}
+    assert doc["settings"]["fail-on"] == {"value": "conflict", "origin": "default"}

@@ -63,7 +63,7 @@ def test_a_story_error_from_the_loader_is_reported_not_raised(toy_engine, tmp_pa
     class StoryError(Exception):
         pass
 
-    def refuse(folder):
+    def refuse(folder, **_options):
         raise StoryError(f"{folder}: folder holds no articles")
 
     monkeypatch.setattr(factcheck.load, "StoryError", StoryError, raising=False)
@@ -78,10 +78,10 @@ def test_a_bug_in_one_story_is_reported_and_the_others_checked(toy_engine, tmp_p
 
     real = factcheck.check.load_story
 
-    def flaky(folder):
+    def flaky(folder, **options):
         if folder.name == "bad":
             raise RuntimeError("boom")
-        return real(folder)
+        return real(folder, **options)
 
     monkeypatch.setattr(factcheck.check, "load_story", flaky)
     story_files(tmp_path / "bad", CONFLICT)
@@ -97,7 +97,7 @@ def test_a_bad_folder_among_several_does_not_stop_the_others(toy_engine, tmp_pat
     story_files(tmp_path / "one", CONFLICT)
     story_files(tmp_path / "two", AGREE)
     result = check("one", "missing", "two", "-j", "1", "--format", "concise")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == "error: missing: no such folder\n"
     assert result.stdout.startswith("one/a.txt:2:1: FC101 conflict deaths")
 
@@ -107,8 +107,8 @@ def test_skipped_files_are_warnings_and_do_not_stop_the_story(toy_engine, tmp_pa
 
     real = factcheck.check.load_story
 
-    def with_problem(folder):
-        loaded = real(folder)
+    def with_problem(folder, **options):
+        loaded = real(folder, **options)
         return LoadedStory(loaded.sources, [Problem("scan.pdf", "not a text file")])
 
     monkeypatch.setattr(factcheck.check, "load_story", with_problem)
@@ -130,6 +130,15 @@ def test_an_unusable_rule_file_is_exit_2_without_traceback(tmp_path, story_files
     story_files(tmp_path / "story", CONFLICT)
     result = check("story", "-j", "1")
     assert (result.exit_code, result.stderr) == (2, "error: rules/deaths.toml: key 'code': missing\n")
+
+
+@pytest.mark.parametrize("args", [[], ["--exit-zero"], ["--recursive"]])
+def test_a_path_that_does_not_exist_fails_the_run_even_when_the_others_are_clean(toy_engine, tmp_path, story_files, args):
+    story_files(tmp_path / "stories" / "one", AGREE)
+    result = check("nonexist", "stories" if args == ["--recursive"] else "stories/one", "-j", "1", *args)
+    assert result.exit_code == 2
+    assert result.stderr == "error: nonexist: no such folder\n"
+    assert "0 conflicts" in result.stdout
 
 
 def test_a_usage_error_is_exit_2(tmp_path):
@@ -180,13 +189,14 @@ def test_progress_bar_only_for_people_formats_on_a_terminal(toy_engine, tmp_path
 
     seen = []
     real = command._progress
-    monkeypatch.setattr(command, "_progress", lambda enabled, total: seen.append(enabled) or real(False, total))
+    monkeypatch.setattr(command, "_progress", lambda enabled, total, *_: seen.append(enabled) or real(False, total))
     story_files(tmp_path / "story", CONFLICT)
     check("story", "-j", "1")
     monkeypatch.setattr(command, "stderr_is_terminal", lambda: True)
     for fmt in ("full", "concise", "json", "sarif"):
         check("story", "-j", "1", "--format", fmt)
-    assert seen == [False, True, True, False, False]
+    check("story", "-j", "1", "--quiet")
+    assert seen == [False, True, True, False, False, False]
 
 
 # --- report files -------------------------------------------------------------------------

@@ -254,6 +254,22 @@ def test_a_missing_rules_folder(tmp_path, monkeypatch):
     one_error_line(invoke("rules", "--rules", "nope"), "command line (--rules): rules folder 'nope' does not exist")
 
 
+def test_one_rule_file_can_be_given_to_rules(rescued, monkeypatch):
+    monkeypatch.chdir(rescued.parent)
+    result = invoke("rules", "--format", "json", "--rules", rescued / "rescued.toml")
+    assert result.exit_code == 0, result.stderr
+    assert "FC401" in [r["code"] for r in json.loads(result.stdout)]
+
+
+def test_a_rules_folder_without_rule_files_is_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not a rule")
+    one_error_line(invoke("rules", "--rules", "empty"), "command line (--rules): rules folder 'empty' holds no rule files (*.toml)")
+    (tmp_path / "notes.txt").write_text("not a rule")
+    one_error_line(invoke("rules", "--rules", "notes.txt"), "command line (--rules): 'notes.txt' is not a folder or a .toml rule file")
+
+
 def test_a_fixture_marker_that_does_not_parse_is_exit_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "fx").mkdir()

@@ -88,9 +88,16 @@ def test_no_file_means_defaults(tmp_path):
     assert config.select == ["*"] and config.fail_on == "conflict" and config.output_format == "full"
 
 
+def rule_folder(folder: Path) -> Path:
+    """A folder holding a rule file (its content is not read by load_config)."""
+    folder.mkdir()
+    (folder / "rescued.toml").write_text("", encoding="utf-8")
+    return folder
+
+
 def test_rule_folders_are_relative_to_the_config_file(project, tmp_path, monkeypatch):
     root, story = project
-    (root / "house-rules").mkdir()
+    rule_folder(root / "house-rules")
     write(root / "factcheck.toml", 'rules = ["house-rules"]\n')
     monkeypatch.chdir(tmp_path)
     assert load_config(story, None, {}).rules == [root / "house-rules"]
@@ -98,8 +105,8 @@ def test_rule_folders_are_relative_to_the_config_file(project, tmp_path, monkeyp
 
 def test_command_line_rules_add_to_the_files(project, tmp_path, monkeypatch):
     root, story = project
-    (root / "house-rules").mkdir()
-    (tmp_path / "mine").mkdir()
+    rule_folder(root / "house-rules")
+    rule_folder(tmp_path / "mine")
     path = write(root / "factcheck.toml", 'rules = ["house-rules"]\n')
     monkeypatch.chdir(tmp_path)
     config = load_config(story, None, {"rules": [Path("mine")]})
@@ -116,6 +123,8 @@ fail-on = "explained"
 output-format = "json"
 max-file-size = "5MB"
 min-confidence = 0.7
+exclude = [".*", "drafts"]
+extend-exclude = ["archive/*.md"]
 
 [severity]
 FC203 = "error"
@@ -131,6 +140,7 @@ deaths = 1
         "select": ["FC1", "age"], "ignore": ["FC103"], "severity": {"FC203": "error"}, "fail-on": "explained",
         "tolerance": {"deaths": 1}, "rules": [], "output-format": "json",
         "per-source-ignores": {"wire/*.txt": ["FC202"]}, "max-file-size": 5_000_000, "min-confidence": 0.7,
+        "exclude": [".*", "drafts"], "extend-exclude": [f"{root.as_posix()}/archive/*.md"],
     }
 
 
@@ -257,14 +267,19 @@ def test_factcheck_config_prints_each_setting_with_its_origin(project, monkeypat
 
 def test_factcheck_config_json_and_path_argument(project, tmp_path, monkeypatch):
     root, story = project
-    path = write(root / "pyproject.toml", '[tool.factcheck]\noutput-format = "sarif"\n')
+    path = write(root / "pyproject.toml", '[tool.factcheck]\noutput-format = "sarif"\nignore = ["FC2"]\n')
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["config", str(story), "--format", "json"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["config_file"] == str(path)
-    assert doc["settings"]["output-format"] == {"value": "sarif", "origin": f"{path}:tool.factcheck.output-format"}
+    assert doc["settings"]["ignore"] == {"value": ["FC2"], "origin": f"{path}:tool.factcheck.ignore"}
     assert doc["settings"]["select"] == {"value": ["*"], "origin": "default"}
+    # the format shapes the run: it comes from the working directory's config (none here)
+    assert doc["settings"]["output-format"] == {"value": "full", "origin": "default"}
+    monkeypatch.chdir(root)
+    doc = json.loads(CliRunner().invoke(app, ["config", str(story), "--format", "json"]).stdout)
+    assert doc["settings"]["output-format"] == {"value": "sarif", "origin": f"{path}:tool.factcheck.output-format"}
 
 
 def test_factcheck_config_with_an_explicit_file_beats_discovery(project, tmp_path, monkeypatch):

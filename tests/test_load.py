@@ -191,6 +191,33 @@ def test_invalid_utf8_is_decoded_and_its_mojibake_repaired_in_clean(tmp_path, qu
     assert s.text[sentence.start : sentence.end] == quoted.encode("utf-8").decode(encoding)
 
 
+UTF8_STORY = "Ana Ortíz, 34, told reporters the fire started at dawn. " * 6 + "Ortíz said 12 were hurt.\n"
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_them_replaced_and_a_warning(tmp_path):
+    data = UTF8_STORY.encode("utf-8").replace(b"dawn. ", b"dawn\x97 ", 1)  # one cp1252 dash in UTF-8 text
+    write(tmp_path, "a.txt", data)
+    loaded = load_story(tmp_path)
+    [s] = loaded.sources
+    assert s.encoding == "utf-8"
+    assert s.text == data.decode("utf-8", "replace") and "Ortíz" in s.text and "OrtÃ" not in s.clean
+    assert [str(p) for p in loaded.problems] == ["a.txt: invalid UTF-8: 1 bad byte replaced with \ufffd"]
+
+
+def test_utf8_with_many_bad_bytes_or_no_multibyte_sequence_stays_a_single_byte_encoding(tmp_path):
+    write(tmp_path, "a.txt", "Police in Montr".encode() + b"\xe9al said 3 people were hurt.\n")  # no multi-byte sequence
+    write(tmp_path, "b.txt", "Ortíz said ".encode("utf-8") + b"caf\xe9 owners were safe.\n")  # 1 bad byte in 34
+    loaded = load_story(tmp_path)
+    assert [s.encoding for s in loaded.sources] == ["cp1252", "cp1252"]
+    assert loaded.sources[0].text.startswith("Police in Montréal")
+    assert loaded.problems == []
+
+
+def test_an_article_with_a_few_terminal_colour_codes_is_text_not_binary(tmp_path):
+    write(tmp_path, "a.txt", "\x1b[1mFire\x1b[0m\n\x1b[31mBREAKING\x1b[0m: 20 were killed.\n")
+    assert "20 were killed" in only(tmp_path).text
+
+
 # --- folders -------------------------------------------------------------------------------
 
 

@@ -138,3 +138,20 @@ def test_a_marker_that_does_not_parse_is_an_error_naming_file_and_line(tmp_path,
         run_all(load_rules(), root, select=["FC101"])
     assert str(error.value).startswith(f"{root / 'story' / 'a.md'}:3: ")
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize("marker,meant", [
+    ("<!-- expct: FC101 20 -->", "expect:"),
+    ("<!-- expect FC101 20 -->", "expect:"),
+    ("<!-- ok FC101 -->", "ok:"),
+])
+def test_a_mistyped_marker_is_a_warning_naming_file_and_line(tmp_path, marker, meant):
+    root = fixture(tmp_path, f"Title\n\n{marker}\nThe quake killed 20 people.\n\n<!-- a note: not a marker -->\n")
+    run = run_all(load_rules(), root, select=["FC101"])
+    assert run.warnings == [f"{root / 'story' / 'a.md'}:3: {marker!r} is not a marker (did you mean '{meant}'?)"]
+
+
+def test_an_unknown_rule_in_a_marker_names_the_closest_rule(tmp_path):
+    root = fixture(tmp_path, "Title\n\n<!-- expect: deahts 20 -->\nThe quake killed 20 people.\n")
+    with pytest.raises(FixtureError, match="unknown rule 'deahts' in marker \\(did you mean 'deaths'\\?\\)"):
+        run_all(load_rules(), root, select=["FC101"])

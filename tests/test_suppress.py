@@ -94,6 +94,19 @@ def test_a_code_of_a_rule_not_running_is_not_reported_as_unused():
     assert problems == []
 
 
+@pytest.mark.parametrize("select", [None, ["FC2"]])
+def test_a_suppression_naming_no_rule_is_reported_with_the_closest_name(select):
+    rules = load_rules(select=select)
+    src = source("Intro.\n\n<!-- factcheck: ignore[injuires, FC999] -->\nTen were hurt.\n")
+    hurt = claim(src, "Ten were hurt", rule="FC102")
+    kept, problems = apply_suppressions([src], [hurt], rules)
+    assert kept == [hurt]
+    assert [str(p) for p in problems] == [
+        "a.txt: suppression ignore[injuires] at line 3 names no rule (did you mean 'injuries'?)",
+        "a.txt: suppression ignore[FC999] at line 3 names no rule (did you mean 'FC209'?)",
+    ]
+
+
 @pytest.mark.parametrize("comment", [
     "<!-- factcheck: ignor[FC101] -->",
     "<!-- factcheck: ignore FC101 -->",

@@ -20,11 +20,16 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
-CONFIG_OPTION = typer.Option(None, "--config", help="Read settings from FILE instead of searching for factcheck.toml / pyproject.toml.", show_default=False)
-RULES_OPTION = typer.Option(None, "--rules", help="Also load the rule files in DIR (repeatable); added to the config's `rules`.", show_default=False)
-SELECT_OPTION = typer.Option(None, "--select", help="Only these rules: codes, code prefixes or slugs, comma-separated (repeatable).", show_default=False)
-IGNORE_OPTION = typer.Option(None, "--ignore", help="Leave out these rules: codes, code prefixes or slugs, comma-separated (repeatable).", show_default=False)
-FORMAT_OPTION = typer.Option(TextOrJson.text, "--format", case_sensitive=False, help="text for people, json for programs.")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", show_default=False,
+                             help="Read settings from FILE instead of searching for factcheck.toml / pyproject.toml.")
+RULES_OPTION = typer.Option(None, "--rules", metavar="DIR", show_default=False,
+                            help="Also load the rule files in DIR, or one rule file (repeatable); added to the config's `rules`.")
+SELECT_OPTION = typer.Option(None, "--select", metavar="CODES", show_default=False,
+                             help="Only these rules: codes, code prefixes or slugs, comma-separated (repeatable).")
+IGNORE_OPTION = typer.Option(None, "--ignore", metavar="CODES", show_default=False,
+                             help="Leave out these rules: codes, code prefixes or slugs, comma-separated (repeatable).")
+FORMAT_OPTION = typer.Option(TextOrJson.text, "--format", metavar="FORMAT", case_sensitive=False,
+                             help="text for people (the default), json for programs.", show_default=False)
 
 
 def fail(message: object) -> NoReturn:
@@ -51,10 +56,21 @@ def load(start: Path | None, config_file: Path | None, options: dict, with_rules
 
     try:
         config = load_config(start if start is not None else Path.cwd(), config_file, options)
-        rules = config.ruleset() if with_rules else None
     except (ConfigError, RuleError, FixtureError) as error:
         fail(error)
-    return config, rules
+    return config, load_rules(config) if with_rules else None
+
+
+def load_rules(config):
+    """The rules a config picks, or exit 2 with the error in one line."""
+    from factcheck.config import ConfigError
+    from factcheck.rule_tests import FixtureError
+    from factcheck.ruleset import RuleError
+
+    try:
+        return config.ruleset()
+    except (ConfigError, RuleError, FixtureError) as error:
+        fail(error)
 
 
 def origin_label(origin: str) -> str:

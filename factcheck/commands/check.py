@@ -4,7 +4,8 @@ Exit codes: 0 nothing fails the run, 1 at least one conflict (with `--fail-on ex
 an explained discrepancy too; baselined findings never count; `--exit-zero` gives 0),
 2 a usage or input error: a folder that does not exist or cannot be read, a bad baseline,
 an output file that cannot be written, or no readable article anywhere. A bad folder
-among several is reported on stderr and the others are still checked.
+among several is reported on stderr and the others are still checked; a path that does not
+exist still makes the run exit 2, so a mistyped path never passes CI.
 
 stdout carries the report only; warnings, errors, stale-baseline notes, the progress bar
 and (for machine formats) `--statistics` go to stderr.
@@ -34,11 +35,18 @@ class Format(str, Enum):
     gitlab = "gitlab"
     junit = "junit"
     html = "html"
+    csv = "csv"
 
 
 class FailOn(str, Enum):
     conflict = "conflict"
     explained = "explained"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 PROGRESS_FORMATS = {Format.full, Format.concise}
@@ -53,6 +61,12 @@ def _err(line: str) -> None:
     sys.stderr.flush()
 
 
+def _note(line: str, quiet: bool) -> None:
+    """A warning or note: left out under --quiet, where only the report and errors are shown."""
+    if not quiet:
+        _err(line)
+
+
 def _safe(text: object) -> str:
     from factcheck.output import one_line
 
@@ -62,7 +76,7 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None) -> tuple[list, list[StoryFailure]]:
+def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
     `group_by`), and a failure for every path that gives none."""
     from factcheck.check import story_folders as folders_under
@@ -91,7 +105,7 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
             failures.append(StoryFailure(str(path), "not a folder (give the story's folder, not an article)"))
             continue
         try:
-            found = folders_under(path, recursive)
+            found = folders_under(path, recursive, exclusions)
         except OSError as e:
             failures.append(StoryFailure(str(path), f"cannot read folder: {e.strerror or e}"))
             continue
@@ -121,26 +135,41 @@ def _article_files(folders: list) -> set[Path]:
 
 
 def check_output_target(output: Path, articles: set[Path], folders: list[Path], what: str = "report") -> None:
-    """Refuse an output file we could not write, one that is an article being checked, or
-    one that would become an article of a checked story on the next run."""
+    """Refuse an output path we could not or should not write: one that is not a regular
+    file, a device, a FIFO or `-`; an article being checked; or a new file that would become
+    an article of a checked story on the next run."""
+    from factcheck.atomic import OutputError, final_target, output_kind
     from factcheck.load import is_input
 
-    target = output.resolve()
+    try:
+        kind = output_kind(output)
+    except OutputError as e:
+        raise InputError(str(e)) from None
+    if kind != "file":
+        return
+    target = final_target(output)
     if target in articles:
         raise InputError(f"{output}: refusing to write the {what} over a source article")
     # A .json report is no feed (it holds no article text), so a story folder may keep one.
-    if is_input(output.name) and not output.name.lower().endswith(".json") and target.parent in {f.resolve() for f in folders if isinstance(f, Path) and f.is_dir()}:
+    if is_input(target.name) and not target.name.lower().endswith(".json") and target.parent in {f.resolve() for f in folders if isinstance(f, Path) and f.is_dir()}:
         raise InputError(f"{output}: refusing to write the {what} into a story folder, where it would be read as an article")
-    if output.is_dir():
-        raise InputError(f"{output}: is a folder, not a file")
-    if not output.parent.resolve().is_dir():
-        raise InputError(f"{output}: cannot write the {what}: no such folder {output.parent}")
+    if not target.parent.is_dir():
+        raise InputError(f"{output}: cannot write the {what}: no such folder {target.parent}")
+
+
+def _same_target(output: Path | None, baseline: Path) -> bool:
+    """Whether the report and the baseline would land in one place (stdout is the report's default)."""
+    from factcheck.atomic import final_target, is_stdout
+
+    if is_stdout(baseline):
+        return output is None or is_stdout(output)
+    return output is not None and not is_stdout(output) and final_target(output) == final_target(baseline)
 
 
 # --- running ------------------------------------------------------------------------------
 
 
-def _progress(enabled: bool, total: int):
+def _progress(enabled: bool, total: int, color: Color = Color.auto):
     """A rich progress bar on stderr, or a no-op."""
     if not enabled or total < 1:
         return None
@@ -149,7 +178,7 @@ def _progress(enabled: bool, total: int):
 
     progress = Progress(
         TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        console=Console(stderr=True, no_color=color == Color.never), transient=True,
     )
     return progress
 
@@ -161,37 +190,81 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, config=None, scheduler: str | None = None) -> list:
-    """The stories checked in local processes, or on the Dask cluster whose scheduler is given."""
+def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None,
+               scheduler: str | None = None, color: Color = Color.auto) -> list:
+    """The stories checked in local processes, or on the Dask cluster whose scheduler is given;
+    `configs[i]` is the settings of `folders[i]`."""
     from factcheck.parallel import check_folders
 
-    settings: dict = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
-    progress = _progress(show_progress, len(folders))
+    configs = list(configs) if configs is not None else [None] * len(folders)
+    progress = _progress(show_progress, len(folders), color)
+    on_done = None
     if progress is not None:
         task = progress.add_task("checking", total=len(folders))
-        settings["on_done"] = lambda *_: progress.advance(task)
-    if scheduler:
-        from factcheck.dask import ClusterError, check_on_cluster
 
+        def on_done(*_) -> None:
+            progress.advance(task)
+    if scheduler:
+        with progress or contextlib.nullcontext():
+            return _on_cluster(folders, configs, scheduler, cache_dir, on_done)
+    return check_folders(folders, jobs, cache_dir, on_done=on_done, display=progress, configs=configs)
+
+
+def _on_cluster(folders: list, configs: list, scheduler: str, cache_dir: Path | None, on_done) -> list:
+    """The stories on a Dask cluster, one batch per distinct settings, in the order given."""
+    from factcheck.dask import ClusterError, check_on_cluster
+
+    batches: dict[int, list[int]] = {}
+    for i, config in enumerate(configs):
+        batches.setdefault(id(config), []).append(i)
+    results: list = [None] * len(folders)
+    for indices in batches.values():
+        config = configs[indices[0]]
+        settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
         try:
-            with progress or contextlib.nullcontext():
-                return check_on_cluster(folders, scheduler, cache_dir=cache_dir, **settings)
+            done = check_on_cluster([folders[i] for i in indices], scheduler, cache_dir=cache_dir, on_done=on_done, **settings)
         except ClusterError as e:
             raise InputError(str(e)) from None
-    return check_folders(folders, jobs, cache_dir, display=progress, **settings)
+        for i, result in zip(indices, done):
+            results[i] = result
+    return results
 
 
-def load_settings(paths: list[Path], config_file: Path | None, options: dict):
-    """The Config for this run (found from the first path), its rules checked once here so a
-    broken rule or config file is one error line, not a failure per story."""
-    from factcheck.config import ConfigError, load_config
+class Settings:
+    """The run's settings (the working directory's config, or --config FILE) and each story's.
 
-    try:
-        config = load_config(paths[0] if paths else Path.cwd(), config_file, options)
-        config.ruleset()
-    except (ConfigError, *_rule_errors()) as e:
-        raise InputError(str(e)) from None
-    return config
+    Every config file is read, and its rules checked, once, so a broken rule or config file
+    is one error line, not a failure per story.
+    """
+
+    def __init__(self, config_file: Path | None, options: dict):
+        from factcheck.config import load_config
+
+        self.explicit = config_file is not None
+        self.options = options
+        self.run = self._checked(lambda: load_config(Path.cwd(), config_file, options))
+        self._by_file: dict = {self.run.path: self.run}
+
+    def for_story(self, folder: Path):
+        from factcheck.config import find_config, story_config
+
+        if self.explicit:
+            return self.run
+        path = find_config(folder)
+        if path not in self._by_file:
+            self._by_file[path] = self._checked(lambda: story_config(folder, self.run, self.options))
+        return self._by_file[path]
+
+    @staticmethod
+    def _checked(load):
+        from factcheck.config import ConfigError
+
+        try:
+            config = load()
+            config.ruleset()
+        except (ConfigError, *_rule_errors()) as e:
+            raise InputError(str(e)) from None
+        return config
 
 
 def _rule_errors() -> tuple[type[BaseException], ...]:
@@ -201,7 +274,7 @@ def _rule_errors() -> tuple[type[BaseException], ...]:
     return (error,) if isinstance(error, type) and issubclass(error, Exception) else ()
 
 
-def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list[StoryFailure]]:
+def split_results(results: list, verbose: bool, quiet: bool = False) -> tuple[list[StoryReport], list[StoryFailure]]:
     """Reports with at least one readable article, and failures for the rest; warnings printed."""
     from factcheck.output import problem_path
 
@@ -211,7 +284,11 @@ def split_results(results: list, verbose: bool) -> tuple[list[StoryReport], list
             failures.append(result)
             continue
         for problem in result.problems:
-            _err(f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}")
+            line = f"{problem.level}: {_safe(problem_path(result, problem))}: {_safe(problem.message)}"
+            if problem.level == "error":
+                _err(line)
+            else:
+                _note(line, quiet)
         if result.sources:
             reports.append(result)
         else:
@@ -267,29 +344,39 @@ def _emit(text: str, output_format: Format) -> None:
 
 
 def run(
-    paths: list[Path] = typer.Argument(
-        None, show_default=False,
-        help="Story folders to check, each holding the articles of one story (default: the current folder).",
-    ),
+    paths: list[Path] = typer.Argument(None, metavar="PATH", show_default=False, hidden=True),
     output_format: Format = typer.Option(
-        None, "--format", "--output-format", case_sensitive=False, show_default=False,
-        help="Report format: full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per story), sarif, github (Actions annotations), gitlab (Code Quality), junit, html (a page to open in a browser).",
+        None, "--format", "--output-format", metavar="FORMAT", case_sensitive=False, show_default=False,
+        help="full (terminal, the default), concise (one line per discrepancy), json, jsonl (one line per "
+             "story), sarif, github (Actions annotations), gitlab (Code Quality), junit, html (a page to "
+             "open in a browser), csv (one row per claim).",
     ),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE (atomically) instead of stdout.", show_default=False),
+    output: Path = typer.Option(None, "--output", "-o", metavar="FILE", show_default=False,
+                                help="Write the report to FILE instead of stdout (- is stdout)."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Treat every folder under PATH that holds articles as one story."),
     group_by: str = typer.Option(None, "--group-by", metavar="FIELD", show_default=False,
                                  help="Split feed files given as PATH into stories by this field of their records (story_id, event_id, cluster)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List agreements and single-source facts too; show internal errors in full."),
-    fail_on: FailOn = typer.Option(None, "--fail-on", case_sensitive=False, show_default=False,
-                                   help="Exit 1 on conflicts only (the default), or on explained discrepancies too."),
-    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, show_default=False,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the report and errors only: no warnings, notes or progress bar."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN", case_sensitive=False,
+                                help="Colour the terminal report: auto (on a terminal, unless NO_COLOR), always, never."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", metavar="STATUS", case_sensitive=False, show_default=False,
+                                   help="conflict: exit 1 on conflicts only (the default); explained: on explained discrepancies too."),
+    min_confidence: float = typer.Option(None, "--min-confidence", metavar="X", min=0.0, max=1.0, show_default=False,
                                          help="Discrepancies less sure than this (0-1) are listed as uncertain and never fail the run; 0 reports every discrepancy (default: 0.5)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even if discrepancies are found (2 still means an error)."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per rule, kind and status (on stderr for machine formats)."),
-    baseline: Path = typer.Option(None, "--baseline", help="Report only discrepancies not recorded in this baseline file.", show_default=False),
-    write_baseline: Path = typer.Option(None, "--write-baseline", help="Record the current discrepancies in this baseline file.", show_default=False),
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Stories checked in parallel (default: all cores).", show_default=False),
+    baseline: Path = typer.Option(None, "--baseline", metavar="FILE", show_default=False,
+                                  help="Report only discrepancies not recorded in this baseline file."),
+    write_baseline: Path = typer.Option(None, "--write-baseline", metavar="FILE", show_default=False,
+                                        help="Record the current discrepancies in this baseline file (- is stdout)."),
+    jobs: int = typer.Option(None, "--jobs", "-j", metavar="N", min=1, show_default=False,
+                             help="Stories checked in parallel (default: all cores, when the work is large enough)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the claims cache (.factcheck_cache/ in the current folder)."),
+    exclude: list[str] = typer.Option(None, "--exclude", metavar="GLOBS", show_default=False,
+                                      help="Files and folders not to read, comma-separated globs (repeatable); replaces the default list."),
+    extend_exclude: list[str] = typer.Option(None, "--extend-exclude", metavar="GLOBS", show_default=False,
+                                             help="Globs to leave out in addition to --exclude or the config's (repeatable)."),
     scheduler: str = typer.Option(None, "--scheduler", metavar="ADDRESS", envvar="DASK_SCHEDULER_ADDRESS", show_default=False,
                                   help="Check the stories on the Dask cluster of this scheduler (tcp://host:8786) instead of local processes."),
     config_file: Path = _s.CONFIG_OPTION,
@@ -297,15 +384,19 @@ def run(
     select: list[str] = _s.SELECT_OPTION,
     ignore: list[str] = _s.IGNORE_OPTION,
 ) -> None:
+    """Check each story folder PATH (default: the current folder): every number and date its
+    articles state, where they agree and where they disagree."""
     try:
         paths = list(paths or [Path(".")])
-        config = load_settings(paths, config_file, _s.overrides(
+        settings = Settings(config_file, _s.overrides(
             rules_dirs, select, ignore, output_format=output_format.value if output_format else None,
             fail_on=fail_on.value if fail_on else None, min_confidence=min_confidence,
+            exclude=exclude or None, extend_exclude=extend_exclude or None,
         ))
         code = main(
-            paths, Format(config.output_format), output, recursive, verbose, FailOn(config.fail_on), exit_zero,
-            statistics, baseline, write_baseline, jobs, no_cache, config=config, group_by=group_by, scheduler=scheduler,
+            paths, Format(settings.run.output_format), output, recursive, verbose, FailOn(settings.run.fail_on), exit_zero,
+            statistics, baseline, write_baseline, jobs, no_cache, settings=settings, group_by=group_by, scheduler=scheduler,
+            quiet=quiet, color=color,
         )
     except InputError as e:
         _err(f"error: {_safe(e)}")
@@ -319,11 +410,13 @@ def run(
 def main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
-    jobs: int | None, no_cache: bool, config=None, group_by: str | None = None, scheduler: str | None = None,
+    jobs: int | None, no_cache: bool, settings: Settings | None = None, group_by: str | None = None,
+    scheduler: str | None = None, quiet: bool = False, color: Color = Color.auto,
 ) -> int:
     from factcheck import baseline as baselines
-    from factcheck.atomic import write_atomic
+    from factcheck.atomic import OutputError, final_target, is_stdout, write_output
     from factcheck.cache import default_dir
+    from factcheck.feeds import is_feed
     from factcheck.output import MACHINE_FORMATS, render
 
     known = None
@@ -332,21 +425,24 @@ def main(
             known = baselines.load(baseline)
         except baselines.BaselineError as e:
             raise InputError(str(e)) from None
-    if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
-        raise InputError(f"{output}: the report and the baseline cannot be the same file")
+    if write_baseline is not None and _same_target(output, write_baseline):
+        raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
-    folders, failures = story_folders(paths, recursive, group_by)
+    folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None)
+    # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
+    missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     articles = _article_files(folders)
     for target, what in ((output, "report"), (write_baseline, "baseline")):
         if target is not None:
             check_output_target(target, articles, folders, what)
 
-    show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal()
+    show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal() and not quiet
     try:
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, config, scheduler) if folders else []
+        configs = [settings.for_story(Path(getattr(f, "path", f))) for f in folders] if settings is not None else None
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, scheduler, color) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
-    reports, more = split_results(results, verbose)
+    reports, more = split_results(results, verbose, quiet)
     failures += more
     report_failures(failures, verbose)
 
@@ -358,16 +454,18 @@ def main(
 
     sources = {s.path.resolve() for r in reports for s in r.sources}
     for target, what in ((output, "report"), (write_baseline, "baseline")):
-        if target is not None and target.resolve() in sources:
+        if target is not None and not is_stdout(target) and final_target(target) in sources:
             raise InputError(f"{target}: refusing to write the {what} over a source article")
 
     if known is not None:
         baselines.apply(outcome, known)
         for entry in outcome.stale:
-            _err(f"warning: {_safe(baseline)}: stale baseline entry, no longer found: {_safe(baselines.describe(entry))}")
+            _note(f"warning: {_safe(baseline)}: stale baseline entry, no longer found: {_safe(baselines.describe(entry))}", quiet)
     if write_baseline is not None:
         try:
             written = baselines.write(write_baseline, outcome)
+        except OutputError as e:
+            raise InputError(str(e)) from None
         except OSError as e:
             raise InputError(f"{write_baseline}: cannot write the baseline: {e.strerror or e}") from None
         # What was just recorded is accepted: this run is judged as the next one will be.
@@ -375,15 +473,15 @@ def main(
         outcome.stale = []
         if outcome.baseline_path is None:
             outcome.baseline_path = write_baseline
-        _err(f"note: wrote {len(written)} finding{'s' if len(written) != 1 else ''} to baseline {_safe(write_baseline)}")
+        _note(f"note: wrote {len(written)} finding{'s' if len(written) != 1 else ''} to baseline {_safe(write_baseline)}", quiet)
     elif outcome.baselined:
         n = len(outcome.baselined)
-        _err(f"note: {n} finding{'s' if n != 1 else ''} already in baseline {_safe(baseline)} not counted")
+        _note(f"note: {n} finding{'s' if n != 1 else ''} already in baseline {_safe(baseline)} not counted", quiet)
 
     options: dict = {"verbose": verbose}
     if output_format == Format.full:
-        if output is not None:
-            options["color"] = False
+        to_file = output is not None and not is_stdout(output)
+        options["color"] = {Color.always: True, Color.never: False}.get(color, False if to_file else None)
     options["outcome"] = outcome
     text = render(reports, output_format.value, **options)
     if statistics:
@@ -393,11 +491,13 @@ def main(
         else:
             text = text.rstrip("\n") + "\n\n" + table
 
-    if output is not None:
+    if output is not None and not is_stdout(output):
         try:
-            write_atomic(output, _encode(text))
+            write_output(output, _encode(text))
+        except OutputError as e:
+            raise InputError(str(e)) from None
         except OSError as e:
             raise InputError(f"{output}: cannot write the report: {e.strerror or e}") from None
     else:
         emit(text, output_format)
-    return outcome.exit_code(exit_zero)
+    return EXIT_ERROR if missing_paths else outcome.exit_code(exit_zero)

@@ -1,4 +1,6 @@
-"""`factcheck config [PATH]`: the effective settings for PATH and where each one came from.
+"""`factcheck config [PATH]`: the settings that apply to the story at PATH and where each one
+came from: the config nearest PATH for what is checked, the working directory's for what
+shapes the run (format, fail-on), as `check` applies them, also under `--recursive`.
 
 Printed as TOML a user can paste into factcheck.toml, each line with its origin (default,
 FILE:key, or the command-line option); `--format json` for programs. The rules are loaded
@@ -56,15 +58,25 @@ def as_json(config) -> str:
 
 
 def run(
-    path: Path = typer.Argument(None, help="The folder whose settings to show (default: the current folder).", show_default=False),
+    path: Path = typer.Argument(None, metavar="PATH", show_default=False, hidden=True),
     config_file: Path = s.CONFIG_OPTION,
     rules_dirs: list[Path] = s.RULES_OPTION,
     select: list[str] = s.SELECT_OPTION,
     ignore: list[str] = s.IGNORE_OPTION,
     output_format: s.TextOrJson = s.FORMAT_OPTION,
 ) -> None:
-    """Show the effective settings and where each came from: default, FILE:key or the command line."""
+    """Show the settings that apply to the story folder PATH (default: the current folder) and
+    where each came from: default, FILE:key or the command line."""
+    from factcheck.config import ConfigError, story_config
+
     if path is not None and not path.exists():
         s.fail(f"{path}: no such file or folder")
-    config, _rules = s.load(path, config_file, s.overrides(rules_dirs, select, ignore))
+    options = s.overrides(rules_dirs, select, ignore)
+    config, _rules = s.load(None, config_file, options)
+    if config_file is None and path is not None:
+        try:
+            config = story_config(path, config, options)
+        except ConfigError as error:
+            s.fail(error)
+        s.load_rules(config)
     s.emit(as_json(config) if output_format == s.TextOrJson.json else text(config))

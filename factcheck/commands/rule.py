@@ -102,12 +102,13 @@ def markdown(rule) -> str:
 
 
 def run(
-    name: str = typer.Argument(..., help="A rule code (FC101) or slug (deaths).", show_default=False),
+    name: str = typer.Argument(..., metavar="RULE", show_default=False, hidden=True),
     output_format: s.TextOrJson = s.FORMAT_OPTION,
     config_file: Path = s.CONFIG_OPTION,
     rules_dirs: list[Path] = s.RULES_OPTION,
 ) -> None:
-    """Explain one rule: what it finds, why it matters, its word lists, patterns and examples."""
+    """Explain one RULE, a code (FC101) or slug (deaths): what it finds, why it matters, its word
+    lists, patterns and examples."""
     _config, rules = s.load(None, config_file, s.overrides(rules_dirs))
     rule = find_rule(rules, name)
     if rule is None:

@@ -42,14 +42,15 @@ def report_text(run, quiet: bool) -> str:
 
 
 def run(
-    fixtures: Path = typer.Argument(None, help="A folder (searched recursively) or file of annotated .txt/.md articles.", show_default=False),
+    fixtures: Path = typer.Argument(None, metavar="DIR", show_default=False, hidden=True),
     rules_dirs: list[Path] = s.RULES_OPTION,
     config_file: Path = s.CONFIG_OPTION,
     select: list[str] = s.SELECT_OPTION,
     output_format: s.TextOrJson = s.FORMAT_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Show failures and the summary only."),
 ) -> None:
-    """Run every rule's examples, and the expect/ok markers of the articles in DIR."""
+    """Run every rule's examples, and the expect/ok markers of the annotated articles in DIR (a
+    folder, searched recursively, or one file)."""
     from factcheck.config import ConfigError
     from factcheck.rule_tests import FixtureError, run_all
     from factcheck.ruleset import RuleError

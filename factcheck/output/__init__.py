@@ -16,13 +16,13 @@ from pathlib import Path
 from factcheck.model import AGREE, SINGLE, Claim, Finding, Source, StoryReport
 from factcheck.report import DISCREPANCIES, Outcome, display_path
 
-FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html")
+FORMATS = ("full", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html", "csv")
 # Formats read by programs: statistics and notes go to stderr so stdout stays parseable.
-MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html"})
+MACHINE_FORMATS = frozenset({"concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html", "csv"})
 _MODULES = {
     "full": "terminal", "concise": "concise", "json": "json_report", "jsonl": "jsonl", "sarif": "sarif",
     "github": "github", "gitlab": "gitlab", "junit": "junit",
-    "html": "html",
+    "html": "html", "csv": "csv_report",
 }
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
