@@ -286,17 +286,24 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
 NEWS_CYCLE_DAYS = 7  # a bare weekday names a day of the week before publication
 
 
+BACKGROUND_DATE_DAYS = 180  # a day this long before its article, that no other source gives, is history
+
+
 def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
-    """Indexes of relative dates ("on Sunday", "yesterday") in a source published more than a
-    week after the day other sources give: such a day names something later, not that event."""
+    """Indexes of dates that cannot be the day the other sources give: a relative date ("on
+    Sunday", "yesterday") in a source published more than a week after that day names
+    something later; a day half a year before its own article ("a shooting on New Year's
+    Day 2015", in 2017) that no other source gives is the story's history."""
     published = {s.name: s.published for s in sources}
     out = set()
     for i, c in enumerate(claims):
         day = published.get(c.source)
-        if not c.relative or day is None:
-            continue
         others = [o.value for o in claims if o.source != c.source]
-        if c.value not in others and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
+        if day is None or c.value in others:
+            continue
+        if c.relative and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
+            out.add(i)
+        elif (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and others:
             out.add(i)
     return out
 

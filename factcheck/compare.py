@@ -153,7 +153,7 @@ def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     return EXPLAINED, "; ".join(explained)
 
 
-_LATE = regex.compile(r"\b(?:late|night|tonight|evening|before\s+midnight|11(?::\d\d)?\s*p\.?m\.?)\b", regex.I)
+_LATE = regex.compile(r"\b(?:late|night|tonight|evening|eve|before\s+midnight|11(?::\d\d)?\s*p\.?m\.?)\b", regex.I)
 _EARLY = regex.compile(r"\b(?:early|overnight|after\s+midnight|just\s+after|small\s+hours|wee\s+hours|1[02]?(?::\d\d)?\s*a\.?m\.?|[1-4](?::\d\d)?\s*a\.?m\.?)\b", regex.I)
 
 

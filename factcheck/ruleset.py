@@ -181,7 +181,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
         # may stand before the verb
         frames.append(("after", "{n} {who}" + r"(?:,\s+(?:(?:including|among\s+them)\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
-        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
+        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
     if rule.words("left"):
         frames.append(("left", r"\bleft {n} {who} " + _alternatives(rule.words("left")) + r"\b"))
     if rule.words("nouns"):

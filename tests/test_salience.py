@@ -187,12 +187,12 @@ def test_early_reports_a_source_corrects_are_history(history):
 
 @pytest.mark.parametrize("anniversary", ["May 16, 2013", "May 16, 1998", "May 16, 2022"])
 def test_the_same_day_of_another_year_is_an_anniversary_not_a_conflict(anniversary):
-    found = findings(
-        ("a.txt", "The earthquake struck on May 16, 2023, flattening the old town.", WED),
-        ("b.txt", f"The earthquake struck on {anniversary}, flattening the old town.", WED),
-    )
-    [fact] = judged(found, "date")
-    assert fact.status == "uncertain"
+    texts = ("The earthquake struck on May 16, 2023, flattening the old town.",
+             f"The earthquake struck on {anniversary}, flattening the old town.")
+    undated = judged(findings(("a.txt", texts[0], WED), ("b.txt", texts[1], None)), "date")
+    assert [f.status for f in undated] == ["uncertain"]
+    dated = judged(findings(("a.txt", texts[0], WED), ("b.txt", texts[1], WED)), "date")
+    assert all(f.status != "conflict" for f in dated)
 
 
 def test_dates_of_arrests_are_less_sure_than_the_incident_date_a_story_has_only_one_of():
@@ -288,3 +288,35 @@ def test_firefighters_are_never_compared_with_police_officers():
         min_confidence=0,
     )
     assert judged(found, "injuries") == []
+
+
+@pytest.mark.parametrize("history", [
+    "The club has a history of violence, including a stabbing there on New Year's Day 2021.",
+    "A fire on the same block on March 3, 2022, was also set deliberately.",
+    "The bar was closed once before, after a shooting on July 4, 2021.",
+])
+def test_a_day_long_before_the_article_that_no_other_source_gives_is_history(history):
+    found = findings(
+        ("a.txt", "The shooting happened on May 14, 2023, at the club.", TUE),
+        ("b.txt", "The shooting at the club happened on May 14, 2023. " + history, TUE),
+        ("c.txt", "The club shooting happened on May 14, 2023.", WED),
+        min_confidence=0,
+    )
+    assert all(f.status == "agree" for f in judged(found, "date"))
+
+
+@pytest.mark.parametrize("text", [
+    "Dispatchers took dozens of calls after the shooting 911 calls were released.",
+    "Police released recordings of the shooting 911 calls on Friday.",
+    "The station aired the shooting 911 call in full.",
+])
+def test_an_emergency_number_is_not_a_count(text):
+    assert [c.value for c in claims(text, TUE, "count")] == []
+
+
+def test_new_years_eve_and_the_small_hours_of_new_years_day_are_one_night():
+    found = findings(
+        ("a.txt", "Two people were shot at a New Year's Eve party.", date(2023, 1, 1)),
+        ("b.txt", "The party shooting happened shortly after 1 a.m. Sunday.", date(2023, 1, 1)),
+    )
+    assert all(f.status != "conflict" for f in judged(found, "date"))
