@@ -86,6 +86,8 @@ def finding_message(finding: Finding) -> str:
         text = f"{finding.status.capitalize()}: {subject}: {values_summary(finding)}"
     if finding.reason:
         text += f". {finding.reason}"
+    if finding.confidence is not None:
+        text += f" (confidence {finding.confidence:.2f})"
     return text
 
 

@@ -21,7 +21,8 @@ def line(finding, report: StoryReport, root: Path | None = None, sources=None) -
     else:
         head = f"{where.path}:{where.line}:{where.column}"
     rule = finding.rule or "-"
-    return one_line(f"{head}: {rule} {finding.status} {finding.kind}: {values_summary(finding)}")
+    sure = f" (confidence {finding.confidence:.2f})" if finding.confidence is not None else ""
+    return one_line(f"{head}: {rule} {finding.status} {finding.kind}: {values_summary(finding)}{sure}")
 
 
 def render(reports: list[StoryReport], *, outcome: Outcome | None = None, verbose: bool = False,
