@@ -293,19 +293,28 @@ def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
     """Indexes of dates that cannot be the day the other sources give: a relative date ("on
     Sunday", "yesterday") in a source published more than a week after that day names
     something later; a day half a year before its own article ("a shooting on New Year's
-    Day 2015", in 2017) that no other source gives is the story's history."""
+    Day 2015", in 2017) is the story's history unless a source of that week gives it."""
     published = {s.name: s.published for s in sources}
     out = set()
     for i, c in enumerate(claims):
         day = published.get(c.source)
         others = [o.value for o in claims if o.source != c.source]
-        if day is None or c.value in others:
+        if day is None:
             continue
-        if c.relative and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
+        if c.relative and c.value not in others and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
             out.add(i)
-        elif (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and others:
+        elif others and (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and not _reported_that_week(c.value, claims, published):
             out.add(i)
     return out
+
+
+def _reported_that_week(value: str, claims: list[Claim], published: dict[str, date | None]) -> bool:
+    """Whether a source published within a week of a day gives that day: then it was news."""
+    day = date.fromisoformat(value)
+    return any(
+        published.get(o.source) is not None and 0 <= (published[o.source] - day).days <= NEWS_CYCLE_DAYS
+        for o in claims if o.value == value
+    )
 
 
 def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:

@@ -320,3 +320,16 @@ def test_new_years_eve_and_the_small_hours_of_new_years_day_are_one_night():
         ("b.txt", "The party shooting happened shortly after 1 a.m. Sunday.", date(2023, 1, 1)),
     )
     assert all(f.status != "conflict" for f in judged(found, "date"))
+
+
+def test_history_two_sources_recall_is_still_history_but_a_follow_up_a_year_on_agrees():
+    recalled = "The club has a history of violence, including a stabbing there on New Year's Day 2021."
+    found = findings(
+        ("a.txt", "The shooting at the club happened on May 14, 2023. " + recalled, TUE),
+        ("b.txt", "The club shooting happened on May 14, 2023. " + recalled, TUE),
+        ("c.txt", "A year on, families remember the club shooting of May 14, 2023.", date(2024, 5, 14)),
+        min_confidence=0,
+    )
+    dates = judged(found, "date")
+    assert [f.status for f in dates] == ["agree"]
+    assert {c.source for c in dates[0].claims} == {"a.txt", "b.txt", "c.txt"}
