@@ -48,6 +48,14 @@ _ONE_AND = regex.compile(
 )
 _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
+# "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
+# describes, not one that counts
+_NAMING_BEFORE = regex.compile(
+    r"\b(?:precinct|district|ward|route|highway|interstate|i-|no\.|number|station|unit|engine|ladder|company|squad|"
+    r"apartment|apt\.?|room|suite|block|channel|flight|bus|train|gate|pier|building|floor|terminal|platform|lane|"
+    r"(?:father|mother|parent|grandfather|grandmother|grandparent)\s+of)\s*$",
+    regex.I,
+)
 _HISTORY = regex.compile(
     r"\b(?:initially|originally|at first|earlier reports?|initial reports?|early reports?|first reports?|first reported|had been reported|previously reported|"
     r"was earlier|were earlier|had risen from|up from|from an earlier|earlier put|had said|had reported|"
@@ -180,6 +188,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # a year
             if _AGE_BEFORE.search(before):
                 continue  # "Josh Williams, 20, died": an age
+            if _NAMING_BEFORE.search(before[-30:]):
+                continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
             who = " ".join((m.groupdict().get("who") or "").lower().split())
             if not who and frame == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
@@ -232,8 +242,8 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     claims = []
     for _frame, pattern, anchor in rule.compiled:
         for m in matches(pattern, anchor, sentence.text, cache):
-            if _PART_BEFORE.search(sentence.text[: m.start()]):
-                continue  # "11 hurt, including three firefighters": a part, counted with its total
+            if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
+                continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
             if beside and beside["noun"].lower() in ruleset.subjects:
                 continue  # people counted in parts, with no total

@@ -333,3 +333,13 @@ def test_history_two_sources_recall_is_still_history_but_a_follow_up_a_year_on_a
     dates = judged(found, "date")
     assert [f.status for f in dates] == ["agree"]
     assert {c.source for c in dates[0].claims} == {"a.txt", "b.txt", "c.txt"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two deputies from Precinct 5 were shot during the raid.",
+    "Officers from District 9 were injured in the clashes.",
+    "The father of 3 was killed in the crash on the bridge.",
+    "Crews from Engine 12 were hurt when the roof fell in.",
+])
+def test_a_number_that_names_a_precinct_or_describes_a_parent_is_not_a_count(text):
+    assert [(c.kind, c.value) for c in claims(text, TUE) if c.kind != "date"] == []
