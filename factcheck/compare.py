@@ -126,7 +126,8 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     if changing and not same_day:
         when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair})
         return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
-    if changing and any(c.changed for c in claims):
+    # a source that says the count changed explains its own difference, not two others' on one day
+    if changing and any(c.changed for c in claims) and all(a.changed or b.changed for a, b in same_day):
         return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
     a, b = (same_day or clashes)[0]
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"

@@ -54,7 +54,7 @@ def _framing(claim: Claim) -> str:
 def _salience(claim: Claim) -> float:
     """How plainly a claim states the answer to its fact's question (0–1)."""
     score = 1.0 if claim.sentence.paragraph < _LEAD_PARAGRAPHS else 0.8
-    if claim.kind in ("injuries", "arrests", "missing", "count") and _SCENE.search(_framing(claim)):
+    if claim.kind in ("injuries", "arrests", "count") and _SCENE.search(_framing(claim)):
         score *= 0.6
     return score
 

@@ -343,3 +343,29 @@ def test_history_two_sources_recall_is_still_history_but_a_follow_up_a_year_on_a
 ])
 def test_a_number_that_names_a_precinct_or_describes_a_parent_is_not_a_count(text):
     assert [(c.kind, c.value) for c in claims(text, TUE) if c.kind != "date"] == []
+
+
+@pytest.mark.parametrize("riser", [
+    "The death toll rose to 9 on Wednesday.",
+    "Two more have since died, bringing the toll to 9.",
+    "UPDATE: quake toll climbs to 9",
+])
+def test_a_source_saying_the_toll_rose_does_not_explain_two_others_that_differ_the_same_day(riser):
+    found = findings(
+        ("a.txt", "The quake killed 4 people, the ministry said.", TUE),
+        ("b.txt", "The quake killed 6 people, the Red Cross said.", TUE),
+        ("c.txt", riser, WED),
+        min_confidence=0,
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "conflict"
+
+
+def test_a_source_saying_the_toll_rose_explains_its_own_difference_the_same_day():
+    found = findings(
+        ("a.txt", "The quake killed 4 people, the ministry said.", TUE),
+        ("b.txt", "The death toll rose to 9 by the evening.", TUE),
+        min_confidence=0,
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained" and "changed" in fact.reason
