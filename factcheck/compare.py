@@ -164,6 +164,10 @@ def _around(claim: Claim) -> str:
     return claim.words if at < 0 else text[max(0, at - 40) : at + len(claim.words) + 25]
 
 
+# a stated time close to midnight: what lets "late Sunday night" and "early Monday" be one night
+_NEAR_MIDNIGHT = regex.compile(r"\b(?:midnight|11(?::\d\d)?\s*p\.?m|(?:12|1)(?::\d\d)?\s*a\.?m|0?0:\d\d)", regex.I)
+
+
 def _across_midnight(a: Claim, b: Claim) -> bool:
     """Two days in a row, the first said late and the second early: one night told two ways."""
     earlier, later = sorted((a, b), key=lambda c: c.value)
@@ -177,8 +181,9 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
     clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
-    if all(_across_midnight(a, b) for a, b in clashes):
-        return EXPLAINED, f"the same night on either side of midnight: {parts}"
+    clock = any(_NEAR_MIDNIGHT.search(c.sentence.text) for c in fact.stated or claims)
+    if clock and all(_across_midnight(a, b) for a, b in clashes):
+        return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
 
 

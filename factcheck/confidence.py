@@ -82,17 +82,20 @@ def _date_gap(a: str, b: str) -> float:
     return 0.45 if days <= 7 else 0.2
 
 
-def _after_reported(earlier: Claim, later: Claim, published: dict[str, date | None]) -> bool:
-    """Whether the later day came after the source of the earlier one was published: that
-    source could not have reported an event of a day still to come, so the later day is
-    another event's (investigators arriving, a siege ending, a breach closed)."""
-    day = published.get(earlier.source)
-    return day is not None and day < date.fromisoformat(later.value)
+def _after_reported(later: Claim, claims: list[Claim], published: dict[str, date | None]) -> bool:
+    """Whether a day came after another source had already reported an earlier day: that
+    source could not have reported an event still to come, so the later day is another
+    event's (investigators arriving, a siege ending, a survivor pulled out)."""
+    day = date.fromisoformat(later.value)
+    return any(
+        c.value < later.value and published.get(c.source) is not None and published[c.source] < day
+        for c in claims
+    )
 
 
-def _date_pair(a: Claim, b: Claim, published: dict[str, date | None]) -> float:
-    earlier, later = sorted((a, b), key=lambda c: c.value)
-    return _date_gap(a.value, b.value) * (0.3 if _after_reported(earlier, later, published) else 1.0)
+def _date_pair(a: Claim, b: Claim, claims: list[Claim], published: dict[str, date | None]) -> float:
+    later = max((a, b), key=lambda c: c.value)
+    return _date_gap(a.value, b.value) * (0.3 if _after_reported(later, claims, published) else 1.0)
 
 
 def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
@@ -103,7 +106,7 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     if len(values) < 2:
         return 1.0
     if finding.kind == "date":
-        gap = max(_date_pair(a, b, published) for a in claims for b in claims if a.value != b.value)
+        gap = max(_date_pair(a, b, claims, published) for a in claims for b in claims if a.value != b.value)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
         # a story has one incident but may have several arrests, hearings or meetings
         repeatable = 1.0 if claims[0].subject == "incident" else 0.55

@@ -245,17 +245,30 @@ def test_a_day_after_another_source_was_published_is_another_event(follow_up):
 
 
 @pytest.mark.parametrize("late,early", [
-    ("late Monday night", "early Tuesday"),
+    ("late Monday night, at about 11:40 p.m.", "early Tuesday"),
     ("shortly before midnight on Monday", "in the early hours of Tuesday"),
     ("Monday night", "just after midnight on Tuesday"),
 ])
-def test_late_one_day_and_early_the_next_is_the_same_night(late, early):
+def test_late_one_day_and_early_the_next_is_the_same_night_when_a_time_shows_it(late, early):
     found = findings(
         ("a.txt", f"The explosion happened {late}, killing three.", WED),
         ("b.txt", f"The explosion happened {early}, killing three.", WED),
     )
     [fact] = judged(found, "date")
     assert fact.status == "explained" and "midnight" in fact.reason
+
+
+@pytest.mark.parametrize("late,early", [
+    ("late Monday night", "early Tuesday"),
+    ("late on Monday", "in the early hours of Tuesday"),
+])
+def test_late_and_early_without_a_stated_time_near_midnight_is_still_a_conflict(late, early):
+    found = findings(
+        ("a.txt", f"The dam burst {late}, killing three.", WED),
+        ("b.txt", f"The dam burst {early}, killing three.", WED),
+    )
+    [fact] = judged(found, "date")
+    assert fact.status == "conflict"
 
 
 def test_a_plain_day_apart_is_still_a_conflict():
@@ -369,3 +382,17 @@ def test_a_source_saying_the_toll_rose_explains_its_own_difference_the_same_day(
     )
     [fact] = judged(found, "deaths")
     assert fact.status == "explained" and "changed" in fact.reason
+
+
+@pytest.mark.parametrize("verb", ["burst", "collapsed", "exploded", "capsized"])
+def test_a_disaster_told_by_its_verb_is_dated(verb):
+    assert _dates(f"The old dam {verb} on Monday, flooding the valley.") == ["2023-05-15"]
+
+
+def test_a_rescue_the_day_after_another_source_reported_the_quake_is_not_the_quake_date():
+    found = findings(
+        ("a.txt", "The earthquake struck early Monday, killing 14.", date(2023, 5, 15)),
+        ("b.txt", "Rescuers pulled a boy from the rubble on Tuesday, a day after the quake struck.", WED),
+        ("c.txt", "The earthquake that struck on Monday has killed 80.", WED),
+    )
+    assert all(f.status != "conflict" for f in judged(found, "date"))
