@@ -65,12 +65,13 @@ def finding_dict(finding: Finding, sources: dict[str, Source], outcome: Outcome 
         "reason": finding.reason,
         "rule": finding.rule,
         "severity": finding.severity,
-        "confidence": finding.confidence,
         "claims": [claim_dict(c, sources.get(c.source)) for c in finding.claims],
         "fingerprint": fingerprint(finding),
         "baselined": bool(outcome and outcome.is_baselined(finding)),
         "fails": (outcome or Outcome()).counts(finding),
     }
+    if finding.confidence is not None:  # discrepancies only: the contract's optional number
+        data["confidence"] = finding.confidence
     if story is not None:
         data["story"] = story
     return data
