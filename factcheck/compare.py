@@ -133,10 +133,22 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
 
 
+# "whose age conflicts with information previously given by police": the text itself says so
+_NOTED = regex.compile(
+    r"\b(?:conflicts?\s+with|contradicts?|differs?\s+from|previously\s+(?:given|reported|said|listed)|"
+    r"(?:earlier|initially|first)\s+(?:given|reported|listed|identified)\s+as|was\s+corrected|corrected\s+(?:her|his|the))\b",
+    regex.I,
+)
+
+
 def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     claims = fact.claims
     if len({c.value for c in claims}) == 1:
         return AGREE, f"all sources give age {claims[0].value}"
+    noted = [c for c in fact.stated or claims if _NOTED.search(c.sentence.text)]
+    if noted:
+        c = noted[0]
+        return EXPLAINED, f"{c.source} itself notes the other figure: '{c.sentence.text[:160]}'"
     explained = []
     for a, b in combinations(claims, 2):
         if a.value == b.value:

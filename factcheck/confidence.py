@@ -114,12 +114,18 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         return 0.9 if spread <= 5 else 0.4
-    best = 0.0
-    for a in claims:
-        for b in claims:
-            if a.source < b.source and a.value != b.value:
-                best = max(best, _salience(a) * _salience(b) * _number_gap(a.value, b.value))
+    pairs = [(a, b) for a in claims for b in claims if a.source < b.source and a.value != b.value]
+    if finding.status == CONFLICT:
+        # a conflict rests on the pairs nothing explains: those of one day (or of unknown days)
+        same_day = [(a, b) for a, b in pairs if not _apart(a, b, published)]
+        pairs = same_day or pairs
+    best = max(_salience(a) * _salience(b) * _number_gap(a.value, b.value) for a, b in pairs)
     return round(0.95 * best, 2)
+
+
+def _apart(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
+    da, db = published.get(a.source), published.get(b.source)
+    return da is not None and db is not None and da != db
 
 
 def weigh(findings: list[Finding], min_confidence: float = DEFAULT_MIN_CONFIDENCE,

@@ -64,3 +64,17 @@ def test_ages_years_apart_are_explained_by_as_many_birthdays_as_fit(later, older
     )
     [fact] = judged(found, "age")
     assert fact.status == status
+
+
+@pytest.mark.parametrize("noted", [
+    "Koi Vance, 5, whose age conflicts with information previously given by police, died at the scene.",
+    "Koi Vance, 5, was first reported as six by the sheriff's office.",
+    "The coroner said Koi Vance was 5; police had previously reported a different age.",
+])
+def test_a_source_that_notes_the_other_age_itself_explains_the_difference(noted):
+    found = findings(
+        ("a.txt", "Koi Vance, 6, died in the house fire.", DAY),
+        ("b.txt", noted, DAY),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "explained" and "notes" in fact.reason

@@ -396,3 +396,14 @@ def test_a_rescue_the_day_after_another_source_reported_the_quake_is_not_the_qua
         ("c.txt", "The earthquake that struck on Monday has killed 80.", WED),
     )
     assert all(f.status != "conflict" for f in judged(found, "date"))
+
+
+def test_a_conflict_is_as_sure_as_the_same_day_pair_it_rests_on():
+    found = findings(
+        ("a.txt", "Crash injures four\n\nFour people were injured in the crash.", TUE),
+        ("b.txt", "Crash on Route 9\n\nThe road was closed.\n\nPolice were at the scene.\n\nThree people were rushed to hospital.", TUE),
+        ("c.txt", "Crash toll\n\nNine people were injured in the crash.", WED),
+        min_confidence=0,
+    )
+    [fact] = judged(found, "injuries")
+    assert fact.status == "conflict" and fact.confidence < 0.5
