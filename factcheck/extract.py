@@ -269,6 +269,9 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
             taken.add(m.start("age"))
             q = Quantity(age, age, age, "")
             claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc))
+            other = _person(m.groupdict().get("name2") or "")
+            if other:  # "Lee and Park, both 29": one age for two people
+                claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
     return claims
 
 

@@ -78,3 +78,15 @@ def test_a_source_that_notes_the_other_age_itself_explains_the_difference(noted)
     )
     [fact] = judged(found, "age")
     assert fact.status == "explained" and "notes" in fact.reason
+
+
+@pytest.mark.parametrize("both", [
+    "Dana Lee and Sam Park, both 29, were treated for burns.",
+    "Dana Lee and Sam Park, both aged 29, were treated for burns.",
+    "The owners, Dana Lee and Sam Park, both 29, were arrested.",
+])
+def test_both_gives_each_person_the_age(both):
+    found = findings(("a.txt", both, DAY), ("b.txt", "Sam Park, 31, and Dana Lee, 29, were hurt.", DAY))
+    by_person = {f.key: f for f in judged(found, "age")}
+    assert by_person["age:sam park"].status == "conflict"
+    assert by_person["age:dana lee"].status == "agree"
