@@ -193,7 +193,7 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
     clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
-    clock = any(_NEAR_MIDNIGHT.search(c.sentence.text) for c in fact.stated or claims)
+    clock = any(_NEAR_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
     if clock and all(_across_midnight(a, b) for a, b in clashes):
         return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
