@@ -120,7 +120,8 @@ _COUNTED = (
 )
 # A small count in digits, not "7:20", "No. 4", "Route 14", "mile 14", "Sept. 12" or "16-year-old".
 _DIGITS = regex.compile(rf"(?<![\p{{L}}\p{{N}}$£€#.,:/-])(?<!\p{{Lu}}[\p{{L}}.]* )(\d{{1,2}}){_COUNTED}")
-_WORDS = regex.compile(rf"(?<![\p{{L}}-])(?<!\p{{Lu}}\p{{L}}* )((?i:{'|'.join(NUMBER_WORDS[2:])})){_COUNTED}")
+_LABELS = r"(?<!\b(?:No\.|Channel|Route|Highway|Category|Station|Gate|Pier|Platform|Level) )"
+_WORDS = regex.compile(rf"(?<![\p{{L}}-]){_LABELS}((?i:{'|'.join(NUMBER_WORDS[2:])})){_COUNTED}")
 # An age before a name or a noun: "16-year-old DeShawn Miller", "a Six-year-old girl".
 _AGE = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(\d{{1,2}}|{'|'.join(NUMBER_WORDS[2:])})(?=-year-old\b)", regex.I)
 
