@@ -96,7 +96,8 @@ def is_vague(claim: Claim) -> bool:
 
 
 def _first_in_text(claim: Claim):
-    return claim.start
+    """The title and lead before the body, then the first in the text."""
+    return claim.sentence.paragraph >= 2, claim.start
 
 
 def _earliest_day(claim: Claim):

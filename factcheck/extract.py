@@ -15,7 +15,7 @@ import regex
 
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity
+from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Rule, RuleSet
 
 # A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
@@ -259,7 +259,7 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
     claims, taken = [], set()
     for _frame, pattern, anchor in rule.compiled:
         for m in matches(pattern, anchor, sentence.text):
-            age = int(m["age"])
+            age = int(word_value(m["age"]) or 0)
             if not 0 < age <= 115 or m.start("age") in taken:
                 continue
             name = _person(m.groupdict().get("name") or "")

@@ -50,6 +50,7 @@ _WORD_NUMBER = (
     rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
 )
 NUMBER_WORDS = [*UNITS, *TENS, "dozen", "dozens", "hundreds", "several"]
+WORD_NUMBER_PATTERN = _WORD_NUMBER  # "seven", "twenty-one": a number in words, without magnitudes
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)"
 _MAGNITUDE = r"(?:\s+(?:hundred|thousand|million|billion))"
 _QUALIFIER = alternatives(list(QUALIFIERS))

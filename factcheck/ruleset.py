@@ -19,7 +19,7 @@ from pathlib import Path
 import regex
 
 from factcheck.patterns import alternatives as _alternatives
-from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORDS, ORDINAL_PATTERN
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORDS, ORDINAL_PATTERN, WORD_NUMBER_PATTERN
 
 RULE_TYPES = ("toll", "count", "age", "date")
 KINDS = ("deaths", "injuries", "arrests", "missing", "age", "count", "date")
@@ -168,6 +168,9 @@ def expand(frame: str, subject_pattern: str, descriptors: list[str] = ()) -> str
         .replace("{who}", subject_pattern)
         .replace("{ord}", ORDINAL_PATTERN)
         .replace("{name}", NAME_PATTERN)
+        # before "-year-old" an age may be written in words ("sixteen-year-old"); elsewhere a
+        # word would be read too often ("Smith, one of the victims")
+        .replace(r"{age}[-\s+]years?[-\s+]old", r"(?<![\p{L}\d.,$-])(?P<age>\d{1,3}|(?i:" + WORD_NUMBER_PATTERN + r"))[-\s]years?[-\s]old")
         .replace("{age}", r"(?<![\d.,$-])(?P<age>\d{1,3})(?![\d,]*\d)")
         .replace("{desc}", _alternatives(list(descriptors)) if descriptors else "(?!)")
     )

@@ -90,3 +90,18 @@ def test_both_gives_each_person_the_age(both):
     by_person = {f.key: f for f in judged(found, "age")}
     assert by_person["age:sam park"].status == "conflict"
     assert by_person["age:dana lee"].status == "agree"
+
+
+@pytest.mark.parametrize("words,age", [
+    ("sixteen-year-old Tamsin Ebbe", 16), ("The seven-year-old Oren Vale", 7), ("a twenty-one-year-old man, Ilya Brandt,", 21),
+])
+def test_an_age_in_words_before_year_old_is_read(words, age):
+    from engine_helpers import claims
+
+    assert [c.value for c in claims(f"Police said {words} was hurt.", DAY, "age")] == [age]
+
+
+def test_a_number_word_after_a_name_is_not_an_age():
+    from engine_helpers import claims
+
+    assert claims("Amy Matthews, one of the victims, was hurt.", DAY, "age") == []

@@ -407,3 +407,17 @@ def test_a_conflict_is_as_sure_as_the_same_day_pair_it_rests_on():
     )
     [fact] = judged(found, "injuries")
     assert fact.status == "conflict" and fact.confidence < 0.5
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("No one was slain in the attack.", "deaths"),
+    ("Nobody was slain when the roof fell.", "deaths"),
+    ("No one has been taken into custody over the fire.", "arrests"),
+    ("Nobody was taken into custody after the brawl.", "arrests"),
+])
+def test_no_one_slain_or_taken_into_custody_is_a_count_of_none(text, kind):
+    assert [c.value for c in claims(text, TUE, kind)] == [0]
+
+
+def test_slain_dates_the_incident_as_killed_does():
+    assert _dates("Four people were slain on Monday in the village.") == ["2023-05-15"]
