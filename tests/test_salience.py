@@ -421,3 +421,16 @@ def test_no_one_slain_or_taken_into_custody_is_a_count_of_none(text, kind):
 
 def test_slain_dates_the_incident_as_killed_does():
     assert _dates("Four people were slain on Monday in the village.") == ["2023-05-15"]
+
+
+@pytest.mark.parametrize("held", [
+    "Two men were detained for questioning; no arrests have been made.",
+    "Police detained two people for questioning on Friday.",
+    "Two people were taken into custody and later released.",
+])
+def test_held_for_questioning_is_not_an_arrest(held):
+    found = findings(
+        ("a.txt", "No arrests have been made in the shooting.", TUE),
+        ("b.txt", held, TUE),
+    )
+    assert all(f.status != "conflict" for f in judged(found, "arrests"))
