@@ -17,6 +17,7 @@ import regex
 from factcheck.model import Claim, Fact, Quantity, Source
 from factcheck.numbers import VAGUE
 from factcheck.ruleset import RuleSet
+from factcheck.updates import update_marks, update_time
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
@@ -350,8 +351,39 @@ def _named_parts(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+TOLL_KINDS = ("deaths", "injuries", "missing", "arrests")
+
+
+def _superseded(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None) -> list[Claim]:
+    """Tolls of a live blog's earlier updates, marked as history when a later update of the
+    same source gives the same toll again: the newest update is the source's answer."""
+    timed = {}
+    for source in sources:
+        marks = update_marks(source)
+        if marks:
+            timed[source.name] = marks
+    if not timed:
+        return claims
+    stamp = {id(c): update_time(c.start, timed[c.source]) for c in claims if c.source in timed and c.kind in TOLL_KINDS}
+    latest: dict[tuple, int] = {}
+    for c in claims:
+        t = stamp.get(id(c))
+        if t is not None:
+            key = (c.source, c.kind, _subject_class(c, ruleset))
+            latest[key] = max(latest.get(key, t), t)
+    out = []
+    for c in claims:
+        t = stamp.get(id(c))
+        if t is not None and t < latest[(c.source, c.kind, _subject_class(c, ruleset))]:
+            c = dataclasses.replace(c, history=True)
+        out.append(c)
+    return out
+
+
 def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None = None) -> list[Fact]:
-    """Facts in a stable order: by kind, then key. Reported history and other events are left out."""
+    """Facts in a stable order: by kind, then key. Reported history, superseded live updates
+    and other events are left out."""
+    claims = _superseded(claims, sources, ruleset)
     current = [c for c in claims if not c.history and not c.context.other_event]
     current += _named_parts([c for c in current if c.kind in ("deaths", "injuries", "missing", "arrests")])
     ages = [c for c in current if c.kind == "age"]
