@@ -176,15 +176,19 @@ def _around(claim: Claim) -> str:
     return claim.words if at < 0 else text[max(0, at - 40) : at + len(claim.words) + 25]
 
 
-# a stated time close to midnight: what lets "late Sunday night" and "early Monday" be one night
-_NEAR_MIDNIGHT = regex.compile(r"\b(?:midnight|11(?::\d\d)?\s*p\.?m|(?:12|1)(?::\d\d)?\s*a\.?m|0?0:\d\d)", regex.I)
+# a stated time just after midnight: what lets "late Sunday night" and "early Monday" be one
+# night (people call 12:30 a.m. Sunday night); "shortly before midnight" against "the first
+# minutes of Monday" is a real disagreement
+_AFTER_MIDNIGHT = regex.compile(r"\b(?:(?:just|shortly|soon)\s+after\s+midnight|(?:12|1|2)(?::\d\d)?\s*a\.?m\b|0?[0-2]:[0-5]\d\b)", regex.I)
+_BEFORE_MIDNIGHT = regex.compile(r"\bbefore\s+midnight\b", regex.I)
 
 
 def _across_midnight(a: Claim, b: Claim) -> bool:
     """Two days in a row, the first said late and the second early: one night told two ways."""
     earlier, later = sorted((a, b), key=lambda c: c.value)
     gap = (date.fromisoformat(later.value) - date.fromisoformat(earlier.value)).days
-    return gap == 1 and bool(_LATE.search(_around(earlier))) and bool(_EARLY.search(_around(later)))
+    late = _around(earlier)
+    return gap == 1 and bool(_LATE.search(late)) and not _BEFORE_MIDNIGHT.search(late) and bool(_EARLY.search(_around(later)))
 
 
 def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
@@ -193,7 +197,7 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
     clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
-    clock = any(_NEAR_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
+    clock = any(_AFTER_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
     if clock and all(_across_midnight(a, b) for a, b in clashes):
         return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"

@@ -245,8 +245,8 @@ def test_a_day_after_another_source_was_published_is_another_event(follow_up):
 
 
 @pytest.mark.parametrize("late,early", [
-    ("late Monday night, at about 11:40 p.m.", "early Tuesday"),
-    ("shortly before midnight on Monday", "in the early hours of Tuesday"),
+    ("late Monday night", "early Tuesday, at about 12:40 a.m."),
+    ("late on Monday", "in the early hours of Tuesday, at 1:15 a.m."),
     ("Monday night", "just after midnight on Tuesday"),
 ])
 def test_late_one_day_and_early_the_next_is_the_same_night_when_a_time_shows_it(late, early):
@@ -261,6 +261,7 @@ def test_late_one_day_and_early_the_next_is_the_same_night_when_a_time_shows_it(
 @pytest.mark.parametrize("late,early", [
     ("late Monday night", "early Tuesday"),
     ("late on Monday", "in the early hours of Tuesday"),
+    ("shortly before midnight on Monday", "just after midnight on Tuesday"),
 ])
 def test_late_and_early_without_a_stated_time_near_midnight_is_still_a_conflict(late, early):
     found = findings(
