@@ -72,6 +72,13 @@ def _number_gap(a: float, b: float) -> float:
     return 1.0 if ratio <= 0.5 else 0.7 if ratio <= 0.75 else 0.5
 
 
+def _growth_gap(a: float, b: float) -> float:
+    """A toll may grow fivefold over days (20 to 100); beyond that (2 and 15, 7 and 98) it is
+    mostly another count."""
+    low, high = sorted((abs(a), abs(b)))
+    return 0.5 if low and high - low > 3 and (high - low) / high > 0.8 else 1.0
+
+
 def _date_gap(a: str, b: str) -> float:
     """One day apart is the common real error; a month or a year apart on the same day of the
     month is a slip; anything else is mostly two different events."""
@@ -123,7 +130,10 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         # a conflict rests on the pairs nothing explains: those of one day (or of unknown days)
         same_day = [(a, b) for a, b in pairs if not _apart(a, b, published)]
         pairs = same_day or pairs
-    best = max(_salience(a) * _salience(b) * _number_gap(a.value, b.value) for a, b in pairs)
+    # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
+    # unexplained one before it suggests two different things
+    gap = _number_gap if finding.status == CONFLICT else _growth_gap
+    best = max(_salience(a) * _salience(b) * gap(a.value, b.value) for a, b in pairs)
     return round(0.95 * best, 2)
 
 

@@ -435,3 +435,27 @@ def test_held_for_questioning_is_not_an_arrest(held):
         ("b.txt", held, TUE),
     )
     assert all(f.status != "conflict" for f in judged(found, "arrests"))
+
+
+@pytest.mark.parametrize("first,later", [
+    ("At least 20 people were injured in the wreck.", "More than 60 people were injured in the wreck."),
+    ("The storm injured 400 people.", "The storm injured 1,900 people."),
+    ("Officials said 12 people were missing.", "Officials said 45 people were missing."),
+])
+def test_a_toll_that_grows_severalfold_over_days_is_a_confident_change(first, later):
+    [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", later, date(2023, 5, 20))), _kind(first))
+    assert fact.status == "explained" and fact.confidence >= 0.5
+
+
+def _kind(text: str) -> str:
+    return "missing" if "missing" in text else "injuries"
+
+
+@pytest.mark.parametrize("first,later", [
+    ("Police made 2 arrests after the shooting.", "Police made 15 arrests over the festival weekend."),
+    ("The blast killed 7 people.", "The blast killed 98 people."),
+])
+def test_a_far_larger_number_days_later_is_less_sure_to_be_the_same_count(first, later):
+    kind = "arrests" if "arrests" in first else "deaths"
+    [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", later, date(2023, 5, 20)), min_confidence=0), kind)
+    assert fact.confidence < 0.5
