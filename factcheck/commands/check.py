@@ -21,6 +21,7 @@ from pathlib import Path
 import typer
 
 from factcheck.commands import _settings as _s
+from factcheck.config import DEFAULT_MAX_FILE_SIZE
 from factcheck.model import StoryReport
 from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, display_path, statistics_table
 
@@ -76,9 +77,11 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None) -> tuple[list, list[StoryFailure]]:
+def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None,
+                  max_bytes: int = DEFAULT_MAX_FILE_SIZE, index_dir: Path | None = None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
-    `group_by`), and a failure for every path that gives none."""
+    `group_by`), and a failure for every path that gives none. A JSON Lines feed larger
+    than `max_bytes` is grouped on disk, with its index in `index_dir`."""
     from factcheck.check import story_folders as folders_under
     from factcheck.feeds import is_feed
     from factcheck.load import StoryError, feed_stories
@@ -92,7 +95,7 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
             continue
         if path.is_file() and is_feed(path.name):
             try:
-                groups, problems = feed_stories(path, group_by) if group_by else ([path], [])
+                groups, problems = feed_stories(path, group_by, max_bytes, index_dir) if group_by else ([path], [])
             except StoryError as e:
                 failures.append(StoryFailure(str(path), str(e).removeprefix(f"{path}: ")))
                 continue
@@ -508,7 +511,13 @@ def _main(
     if write_baseline is not None and _same_target(output, write_baseline):
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
-    folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None)
+    index_dir = None
+    if group_by and cleanup is not None:
+        import tempfile
+
+        index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
+    folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None,
+                                      settings.run.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE, index_dir)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     articles = _article_files(folders)
