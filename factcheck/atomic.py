@@ -41,7 +41,7 @@ class AtomicFile:
         self._file.write(data)
 
     def commit(self) -> None:
-        self.write(b"")
+        self.write(b"")  # an empty report is a file too
         try:
             self._file.flush()
             if self.durable:

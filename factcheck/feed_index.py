@@ -27,7 +27,8 @@ BATCH = 10_000
 def index_feed(path: Path, group_by: str, folder: Path, batch: int = BATCH) -> tuple[list[FeedGroup], list[Problem]]:
     """The stories of a JSON Lines feed split by `group_by`, in order of first appearance,
     with their index written into `folder`; and what was wrong with the feed's lines.
-    Raises NotAFeed when no record holds an article, OSError when the feed cannot be read."""
+    Raises NotAFeed when no record holds an article, OSError when the feed cannot be read,
+    ValueError when the index cannot be written."""
     handle, name = tempfile.mkstemp(dir=folder, prefix=f"{path.name}.", suffix=".sqlite")
     os.close(handle)  # SQLite takes an empty file for a new database
     index = Path(name)
@@ -35,27 +36,30 @@ def index_feed(path: Path, group_by: str, folder: Path, batch: int = BATCH) -> t
     problems: list[Problem] = []
     missing = articles = 0
     place: list[int] = [0, 0]  # offset and length of the line read last
-    with contextlib.closing(sqlite3.connect(index)) as db, open(path, "rb") as feed:
-        db.execute("CREATE TABLE records (key TEXT, line INTEGER, offset INTEGER, length INTEGER)")
-        rows: list[tuple[str, int, int, int]] = []
-        for item in line_records(path.name, _numbered_lines(feed, place)):
-            if isinstance(item, Problem):
-                problems.append(item)
-                continue
-            key = group_key(field(item.fields, group_by))
-            if is_article(item.fields):
-                articles += 1
-                if key is None:
-                    missing += 1
-                else:
-                    keys.setdefault(key)
-            if key is not None:  # a record of the story without text is still warned of with it
-                rows.append((key, item.line, *place))
-            if len(rows) >= batch:
-                _store(db, rows)
-        _store(db, rows)
-        db.execute("CREATE INDEX by_key ON records (key, line)")
-        db.commit()
+    try:
+        with contextlib.closing(sqlite3.connect(index)) as db, open(path, "rb") as feed:
+            db.execute("CREATE TABLE records (key TEXT, line INTEGER, offset INTEGER, length INTEGER)")
+            rows: list[tuple[str, int, int, int]] = []
+            for item in line_records(path.name, _numbered_lines(feed, place)):
+                if isinstance(item, Problem):
+                    problems.append(item)
+                    continue
+                key = group_key(field(item.fields, group_by))
+                if is_article(item.fields):
+                    articles += 1
+                    if key is None:
+                        missing += 1
+                    else:
+                        keys.setdefault(key)
+                if key is not None:  # a record of the story without text is still warned of with it
+                    rows.append((key, item.line, *place))
+                if len(rows) >= batch:
+                    _store(db, rows)
+            _store(db, rows)
+            db.execute("CREATE INDEX by_key ON records (key, line)")
+            db.commit()
+    except sqlite3.Error as error:  # the index's folder is full or cannot be written
+        raise ValueError(f"cannot write its index in {folder}: {error}") from None
     if not articles and not problems:
         raise NotAFeed(path.name)
     if missing:
