@@ -19,40 +19,81 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, then os.replace it over `path`.
+class AtomicFile:
+    """A file written piece by piece to a temporary file beside `path` and renamed over it
+    by `commit()`; closed without a commit (an error, an interrupt) it is removed, and
+    `path` is as it was. The temporary file is created on the first write.
 
     The temporary file lives in the same directory so the rename never crosses a file
     system. `durable=False` skips the fsyncs, for caches that may be lost but not torn.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+    def __init__(self, path: Path, *, durable: bool = True):
+        self.path = Path(path)
+        self.durable = durable
+        self._file = None
+        self._tmp: str | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._file is None:
+            fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            self._file = os.fdopen(fd, "wb")
+        self._file.write(data)
+
+    def commit(self) -> None:
+        self.write(b"")  # an empty report is a file too
+        try:
+            self._file.flush()
+            if self.durable:
+                os.fsync(self._file.fileno())
+            self._file.close()
+            # mkstemp creates 0600; a report should get the permissions any new file would.
+            os.chmod(self._tmp, 0o666 & ~_umask())
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        self._file = self._tmp = None
+        if self.durable:
+            _sync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        if self._tmp is not None:
+            try:
+                os.unlink(self._tmp)
+            except OSError:
+                pass
+        self._file = self._tmp = None
+
+    def __enter__(self) -> "AtomicFile":
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.discard()
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to a temporary file beside `path`, fsync it, then os.replace it over `path`."""
+    with AtomicFile(path, durable=durable) as file:
+        file.write(data)
+        file.commit()
+
+
+def _sync_folder(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            if durable:
-                os.fsync(f.fileno())
-        # mkstemp creates 0600; a report should get the permissions any new file would.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if durable and hasattr(os, "O_DIRECTORY"):
-        try:
-            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 # --- reports and baselines: wherever the user points -------------------------------------

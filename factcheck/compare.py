@@ -124,7 +124,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
         return UNCLEAR, "the same noun, but the sentences say different things of it; not compared"
     same_day = [(a, b) for a, b in clashes if not _apart_in_time(sources, a, b)]
     if changing and not same_day:
-        when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair})
+        when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
         return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
     # a source that says the count changed explains its own difference, not two others' on one day
     if changing and any(c.changed for c in claims) and all(a.changed or b.changed for a, b in same_day):

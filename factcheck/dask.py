@@ -9,6 +9,7 @@ named as given, so a report is the same as a local run's.
     from distributed import Client
     from factcheck.dask import check_on_cluster
     results = check_on_cluster([Path("stories/ferry"), Path("stories/bridge")], Client("tcp://scheduler:8786"))
+    results, problems = check_feed_on_cluster(Path("/shared/archive.jsonl"), "event_id", client, index_dir=Path("/shared/tmp"))
 """
 from __future__ import annotations
 
@@ -78,6 +79,23 @@ def check_on_cluster(
     finally:
         if client is not scheduler:
             client.close()
+
+
+def check_feed_on_cluster(
+    feed: Path, group_by: str, scheduler, *, index_dir: Path, in_memory_bytes: int = 20_000_000, **options,
+) -> tuple[list[Result], list]:
+    """The stories of a feed split by `group_by`, each checked on the cluster, and what was
+    wrong with the feed's lines (factcheck.model.Problem). A JSON Lines feed larger than
+    `in_memory_bytes` is grouped here a line at a time, its index written to `index_dir`,
+    which the workers must reach at the same path (a shared filesystem), and each worker
+    reads only its story's lines, so the feed never has to fit in any machine's memory.
+    `options` are those of `check_on_cluster`. Raises factcheck.load.StoryError for a file
+    that gives no story."""
+    from factcheck.load import feed_stories
+
+    groups, problems = feed_stories(Path(os.path.abspath(feed)), group_by, index_dir=Path(os.path.abspath(index_dir)),
+                                    in_memory_bytes=in_memory_bytes)
+    return check_on_cluster(groups, scheduler, **options), problems
 
 
 def _portable(rules_options: dict) -> dict:

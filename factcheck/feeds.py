@@ -15,6 +15,7 @@ import json
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from factcheck.model import Problem, Source
 from factcheck.timestamps import read_timestamp
@@ -35,11 +36,14 @@ class NotAFeed(Exception):
 
 @dataclass(frozen=True)
 class FeedGroup:
-    """The records of one feed whose `field` is `key`: one story of a feed split by key."""
+    """The records of one feed whose `field` is `key`: one story of a feed split by key.
+    `index` is where a feed too large to read whole keeps the places of its records
+    (factcheck.feed_index); None for a feed read whole."""
 
     path: Path
     field: str
     key: str
+    index: Path | None = None
 
     def __str__(self) -> str:
         return f"{self.path}[{self.field}={self.key}]"
@@ -109,8 +113,17 @@ def _gunzip(name: str, data: bytes, max_bytes: int) -> bytes:
 
 
 def _json_lines(name: str, data: bytes) -> tuple[list[Record], list[Problem]]:
-    records, problems, broken = [], [], 0
-    for number, raw in enumerate(data.split(b"\n"), 1):
+    records, problems = [], []
+    for item in line_records(name, enumerate(data.split(b"\n"), 1)):
+        (records if isinstance(item, Record) else problems).append(item)
+    return records, problems
+
+
+def line_records(name: str, lines: Iterable[tuple[int, bytes]]) -> Iterator[Record | Problem]:
+    """The records of numbered JSON Lines, and a warning for each line that cannot be read,
+    one line at a time: each line's record or warning comes before the next line is read."""
+    broken = 0
+    for number, raw in lines:
         if not raw.strip():
             continue
         try:
@@ -118,15 +131,14 @@ def _json_lines(name: str, data: bytes) -> tuple[list[Record], list[Problem]]:
         except (UnicodeDecodeError, ValueError, RecursionError) as error:
             broken += 1
             if broken <= MAX_LINE_WARNINGS:
-                problems.append(Problem(f"{name}:{number}", f"line skipped: not valid JSON ({_short(error)})"))
+                yield Problem(f"{name}:{number}", f"line skipped: not valid JSON ({_short(error)})")
             continue
         if not isinstance(value, dict):
-            problems.append(Problem(f"{name}:{number}", f"line skipped: a JSON {type(value).__name__}, not an object"))
+            yield Problem(f"{name}:{number}", f"line skipped: a JSON {type(value).__name__}, not an object")
             continue
-        records.append(Record(value, f"{name}:{number}", number, 1))
+        yield Record(value, f"{name}:{number}", number, 1)
     if broken > MAX_LINE_WARNINGS:
-        problems.append(Problem(name, f"{broken - MAX_LINE_WARNINGS} more lines skipped: not valid JSON"))
-    return records, problems
+        yield Problem(name, f"{broken - MAX_LINE_WARNINGS} more lines skipped: not valid JSON")
 
 
 def _short(error: Exception) -> str:
@@ -220,15 +232,21 @@ def feed_sources(name: str, path: Path, data: bytes, max_bytes: int, group: Feed
     read as a feed at all."""
     records, problems = _records(name, data, max_bytes)
     if group is not None:  # the file's own problems were reported when it was split into groups
-        records, problems = [r for r in records if _key(field(r.fields, group.field)) == group.key], []
-    sources = []
+        records, problems = [r for r in records if group_key(field(r.fields, group.field)) == group.key], []
+    sources, notes = record_sources(records, path, "jsonl" if _is_lines(name) else "json")
+    return sources, problems + notes
+
+
+def record_sources(records: Iterable[Record], path: Path, input_format: str) -> tuple[list[Source], list[Problem]]:
+    """A source for every article record, and a warning for every other."""
+    sources, problems = [], []
     for record in records:
         if not is_article(record.fields):
             fields = ", ".join(sorted(record.fields)[:12]) or "none"
             problems.append(Problem(record.name, f"record skipped: no article text field ({'/'.join(TEXT_FIELDS)}); it has: {fields}"))
             continue
         try:
-            sources.append(record_source(record, path, "jsonl" if _is_lines(name) else "json"))
+            sources.append(record_source(record, path, input_format))
         except Exception as error:  # one odd record must not cost the others
             problems.append(Problem(record.name, f"record skipped: {error}"))
     return sources, problems
@@ -268,7 +286,7 @@ def record_source(record: Record, path: Path, input_format: str) -> Source:
     return source
 
 
-def _key(value) -> str | None:
+def group_key(value) -> str | None:
     """A group key as text: "17" for 17 and "17"; None for a missing or empty key."""
     if value is None or value == "" or isinstance(value, (dict, list)):
         return None
@@ -284,7 +302,7 @@ def feed_groups(path: Path, data: bytes, group_by: str, max_bytes: int) -> tuple
     for record in records:
         if not is_article(record.fields):
             continue
-        key = _key(field(record.fields, group_by))
+        key = group_key(field(record.fields, group_by))
         if key is None:
             missing += 1
         else:

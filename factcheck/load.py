@@ -87,12 +87,17 @@ def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000, skip=Non
     for path in paths:
         name = _display_name(path.name, names)
         try:
-            data = _read(path, max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in first_with:
-                duplicates.append((name, first_with[digest]))
-                continue
-            found, notes = _sources(name, path, data, digest, max_bytes, group)
+            if group is not None and group.index is not None:  # a feed too large to read whole
+                from factcheck.feed_index import indexed_sources
+
+                digest, (found, notes) = "", indexed_sources(name, group)
+            else:
+                data = _read(path, max_bytes)
+                digest = hashlib.sha256(data).hexdigest()
+                if digest in first_with:
+                    duplicates.append((name, first_with[digest]))
+                    continue
+                found, notes = _sources(name, path, data, digest, max_bytes, group)
         except NotAFeed:
             continue
         except MissingExtractor:
@@ -477,15 +482,28 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def feed_stories(path: Path, group_by: str, max_bytes: int = 20_000_000) -> tuple[list[FeedGroup], list[Problem]]:
+def feed_stories(path: Path, group_by: str, max_bytes: int = 20_000_000, index_dir: Path | None = None,
+                 in_memory_bytes: int | None = None) -> tuple[list[FeedGroup], list[Problem]]:
     """The stories of a feed file split by a field of its records, and what was wrong with
-    the file (named from the feed's folder). Raises StoryError for a file that gives none."""
+    the file (named from the feed's folder). Raises StoryError for a file that gives none.
+
+    Given `index_dir`, a JSON Lines feed larger than `in_memory_bytes` (by default
+    `max_bytes`) is grouped on disk, with its index in that folder (factcheck.feed_index),
+    instead of being read whole."""
+    limit = max_bytes if in_memory_bytes is None else in_memory_bytes
     try:
-        groups, problems = feed_groups(path, _read(path, max_bytes), group_by, max_bytes)
+        if index_dir is not None and path.name.lower().endswith(".jsonl") and path.stat().st_size > limit:
+            from factcheck.feed_index import index_feed
+
+            groups, problems = index_feed(path, group_by, index_dir)
+        else:
+            groups, problems = feed_groups(path, _read(path, max_bytes), group_by, max_bytes)
     except NotAFeed:
         raise StoryError(f"{path}: not a feed: no record holds an article text ({', '.join(TEXT_FIELDS)})") from None
     except (_Skip, ValueError) as error:
         raise StoryError(f"{path}: {error}") from None
+    except OSError as error:
+        raise StoryError(f"{path}: cannot read: {_reason(error)}") from None
     if not groups:
         raise StoryError(f"{path}: no record has a '{group_by}' to group by", problems)
     return groups, problems

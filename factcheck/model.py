@@ -6,7 +6,7 @@ used, tested and replaced on its own, from Python as well as from the CLI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 INFINITY = float("inf")
@@ -47,6 +47,14 @@ class Source:
     anchors: tuple[tuple[int, int], ...] = ()  # (clean offset, text offset); empty: identical
     input_format: str = "text"  # text | html | json | jsonl: what `text` was read from
     located_at: tuple[tuple[int, int, int], ...] = ()
+
+    def time_order(self) -> tuple[int, datetime]:
+        """Where this source falls among sources of its day: by the instant it was published
+        when the time is known (a time without a zone read as UTC), after those when not."""
+        at = self.published_at
+        if at is None:
+            return 1, datetime.min
+        return 0, at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
 
     def original_offset(self, clean_offset: int) -> int:
         """Where a position in `clean` lies in `text`."""

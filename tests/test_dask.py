@@ -91,3 +91,20 @@ def test_without_distributed_one_line_says_how_to_install_it(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "distributed", None)
     result = check("tree/story-001", "--scheduler", "tcp://127.0.0.1:8786")
     assert (result.exit_code, result.stderr) == (2, "error: checking on a Dask cluster needs distributed: pip install 'factcheck[dask]'\n")
+
+
+def test_a_feed_larger_than_memory_is_grouped_on_disk_and_checked_on_the_cluster(tmp_path, cluster):
+    from factcheck.check import check_story
+    from factcheck.dask import check_feed_on_cluster
+    from factcheck.load import feed_stories
+    from factcheck.output import render
+
+    make_stories(tmp_path)
+    feed = tmp_path / "feed.jsonl"
+    whole, whole_problems = feed_stories(feed, "story_id")
+    (tmp_path / "index").mkdir()
+    with distributed.Client(cluster) as client:
+        results, problems = check_feed_on_cluster(feed, "story_id", client, index_dir=tmp_path / "index", in_memory_bytes=1000)
+    assert problems == whole_problems
+    assert len(results) == 50
+    assert render(results, "json") == render([check_story(g) for g in whole], "json")

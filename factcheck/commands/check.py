@@ -21,6 +21,7 @@ from pathlib import Path
 import typer
 
 from factcheck.commands import _settings as _s
+from factcheck.config import DEFAULT_MAX_FILE_SIZE
 from factcheck.model import StoryReport
 from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, display_path, statistics_table
 
@@ -76,9 +77,11 @@ def _safe(text: object) -> str:
 # --- inputs -------------------------------------------------------------------------------
 
 
-def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None) -> tuple[list, list[StoryFailure]]:
+def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None,
+                  max_bytes: int = DEFAULT_MAX_FILE_SIZE, index_dir: Path | None = None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
-    `group_by`), and a failure for every path that gives none."""
+    `group_by`), and a failure for every path that gives none. A JSON Lines feed larger
+    than `max_bytes` is grouped on disk, with its index in `index_dir`."""
     from factcheck.check import story_folders as folders_under
     from factcheck.feeds import is_feed
     from factcheck.load import StoryError, feed_stories
@@ -92,7 +95,7 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
             continue
         if path.is_file() and is_feed(path.name):
             try:
-                groups, problems = feed_stories(path, group_by) if group_by else ([path], [])
+                groups, problems = feed_stories(path, group_by, max_bytes, index_dir) if group_by else ([path], [])
             except StoryError as e:
                 failures.append(StoryFailure(str(path), str(e).removeprefix(f"{path}: ")))
                 continue
@@ -191,18 +194,21 @@ def stderr_is_terminal() -> bool:
 
 
 def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None,
-               scheduler: str | None = None, color: Color = Color.auto) -> list:
+               scheduler: str | None = None, color: Color = Color.auto, on_result=None) -> list:
     """The stories checked in local processes, or on the Dask cluster whose scheduler is given;
-    `configs[i]` is the settings of `folders[i]`."""
+    `configs[i]` is the settings of `folders[i]`. `on_result(story, result)` is called as
+    each story is done."""
     from factcheck.parallel import check_folders
 
     configs = list(configs) if configs is not None else [None] * len(folders)
     progress = _progress(show_progress, len(folders), color)
-    on_done = None
+    on_done = on_result
     if progress is not None:
         task = progress.add_task("checking", total=len(folders))
 
-        def on_done(*_) -> None:
+        def on_done(story, result) -> None:
+            if on_result is not None:
+                on_result(story, result)
             progress.advance(task)
     if scheduler:
         with progress or contextlib.nullcontext():
@@ -340,6 +346,77 @@ def _emit(text: str, output_format: Format) -> None:
         buffer.flush()
 
 
+class StreamedReport:
+    """`--format jsonl -o FILE`: each story's line is written as soon as it and the stories
+    given before it are checked (so the lines come in the order of a whole-run report), into
+    a temporary file beside FILE that replaces FILE when the run is done. What the run keeps
+    of a written story is what its outcome needs (findings' verdicts, sources' names), not
+    its articles, so memory does not grow with the articles of a large run."""
+
+    def __init__(self, output: Path, stories: list, fail_on: str):
+        from factcheck.atomic import AtomicFile, final_target
+
+        self.output = output
+        self.file = AtomicFile(final_target(output))
+        self.place = {story: i for i, story in enumerate(stories)}
+        self.fail_on = fail_on
+        self.waiting: dict[int, str | None] = {}  # lines done out of order, by story index
+        self.next = 0
+
+    def add(self, story, result) -> None:
+        from factcheck.output.jsonl import story_line
+
+        line = None
+        if isinstance(result, StoryReport) and result.sources:
+            line = story_line(result, Outcome(reports=[result], fail_on=self.fail_on))
+            _keep_outcome_only(result)
+        self.waiting[self.place[story]] = line
+        while self.next in self.waiting:
+            line = self.waiting.pop(self.next)
+            if line is not None:
+                self._write(line)
+            self.next += 1
+
+    def _write(self, line: str) -> None:
+        try:
+            self.file.write(_encode(line))
+        except OSError as e:
+            raise InputError(f"{self.output}: cannot write the report: {e.strerror or e}") from None
+
+    def finish(self, failures: list[StoryFailure]) -> None:
+        """The lines of the stories that could not be checked, last, and FILE replaced."""
+        from factcheck.output.jsonl import failure_line
+
+        for failure in failures:
+            self._write(failure_line(failure))
+        self.file.commit()
+
+    def __enter__(self) -> "StreamedReport":
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.file.discard()
+
+
+def _keep_outcome_only(report: StoryReport) -> None:
+    """Drop from a written story what its line held and the run's outcome does not need:
+    article texts and claims. Verdicts, rules and source paths stay, for the exit code,
+    --statistics and the check that the report is not written over an article."""
+    from dataclasses import replace
+
+    report.sources = [replace(s, text="", clean="", anchors=(), located_at=()) for s in report.sources]
+    report.findings = [replace(f, claims=[]) for f in report.findings]
+
+
+def _streams(output_format: Format, output: Path | None, baseline: Path | None, write_baseline: Path | None) -> bool:
+    """Whether the report is streamed to its file: JSON Lines into a regular file, without
+    baselines (which are matched across the whole run)."""
+    from factcheck.atomic import output_kind
+
+    return (output_format == Format.jsonl and output is not None and output_kind(output) == "file"
+            and baseline is None and write_baseline is None)
+
+
 # --- the command --------------------------------------------------------------------------
 
 
@@ -407,11 +484,17 @@ def run(
     raise typer.Exit(code)
 
 
-def main(
+def main(*args, **options) -> int:
+    """The run; a report streamed to its file is left out if the run stops before its end."""
+    with contextlib.ExitStack() as cleanup:
+        return _main(*args, cleanup=cleanup, **options)
+
+
+def _main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
     jobs: int | None, no_cache: bool, settings: Settings | None = None, group_by: str | None = None,
-    scheduler: str | None = None, quiet: bool = False, color: Color = Color.auto,
+    scheduler: str | None = None, quiet: bool = False, color: Color = Color.auto, cleanup: contextlib.ExitStack | None = None,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import OutputError, final_target, is_stdout, write_output
@@ -428,7 +511,13 @@ def main(
     if write_baseline is not None and _same_target(output, write_baseline):
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
-    folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None)
+    index_dir = None
+    if group_by and cleanup is not None:
+        import tempfile
+
+        index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
+    folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None,
+                                      settings.run.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE, index_dir)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     articles = _article_files(folders)
@@ -436,10 +525,15 @@ def main(
         if target is not None:
             check_output_target(target, articles, folders, what)
 
+    stream = None
+    if cleanup is not None and _streams(output_format, output, baseline, write_baseline):
+        stream = cleanup.enter_context(StreamedReport(output, folders, fail_on.value))
+
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal() and not quiet
     try:
         configs = [settings.for_story(Path(getattr(f, "path", f))) for f in folders] if settings is not None else None
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, scheduler, color) if folders else []
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, scheduler, color,
+                             stream.add if stream else None) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
     reports, more = split_results(results, verbose, quiet)
@@ -483,7 +577,7 @@ def main(
         to_file = output is not None and not is_stdout(output)
         options["color"] = {Color.always: True, Color.never: False}.get(color, False if to_file else None)
     options["outcome"] = outcome
-    text = render(reports, output_format.value, **options)
+    text = "" if stream is not None else render(reports, output_format.value, **options)
     if statistics:
         table = statistics_table(outcome.statistics())
         if output_format.value in MACHINE_FORMATS:
@@ -493,7 +587,10 @@ def main(
 
     if output is not None and not is_stdout(output):
         try:
-            write_output(output, _encode(text))
+            if stream is not None:
+                stream.finish(failures)
+            else:
+                write_output(output, _encode(text))
         except OutputError as e:
             raise InputError(str(e)) from None
         except OSError as e:

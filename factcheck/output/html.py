@@ -217,11 +217,28 @@ def _x_positions(days: list[date], undated: bool, left: float, width: float) -> 
     return {d: left + width * (i + 1) / (len(slots) + 1) for i, d in enumerate(slots)}
 
 
+def _day_span(xs: dict[date | None, float], plot_w: float) -> float:
+    """The width within which the times of one day spread around its tick: most of the
+    narrowest gap between two columns, so a day's points never reach the next day's."""
+    positions = sorted(xs.values())
+    gaps = [b - a for a, b in zip(positions, positions[1:])]
+    return 0.8 * min(gaps or [plot_w / 2])
+
+
+def _time_of_day(source: Source | None) -> float | None:
+    """How far into its day (0 to 1, on the outlet's clock) a source was published, when known."""
+    at = source.published_at if source else None
+    if at is None or source.published is None or at.date() != source.published:
+        return None
+    return (at.hour * 3600 + at.minute * 60 + at.second) / 86400
+
+
 def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
     """Value against publication date, one series per outlet, intervals drawn as ranges.
 
     Only for facts that can change as the news moves (tolls, arrests, missing people …)
     and that two or more sources state; undated sources sit in a column of their own.
+    A source whose time of publication is known sits within its day's column by that time.
     """
     if finding.kind in STEADY_KINDS or finding.status == SINGLE:
         return None
@@ -235,6 +252,7 @@ def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
     slots: list[date | None] = [*days, *([None] if undated else [])]
     plot_w, plot_h = width - left - right, height - top - bottom
     xs = _x_positions(days, undated, left, plot_w)
+    span = _day_span(xs, plot_w)
     finite = [v for c in claims for v in (c.quantity.low, c.quantity.high, c.quantity.value) if math.isfinite(v)]
     step = _tick_step(max(finite) * 1.1)
     top_value = step * math.ceil(max(finite) * 1.1 / step) or step
@@ -253,9 +271,12 @@ def timeline(finding: Finding, sources: dict[str, Source]) -> Chart | None:
         for c in group:
             s = sources.get(c.source)
             day = s.published if s else None
+            into_day = _time_of_day(s)
+            x = xs[day] + (jitter if into_day is None else (into_day - 0.5) * span)
             q = c.quantity
-            label = f"{c.source}: {c.words} = {value_text(c.value)}"
-            points.append(Point(round(xs[day] + jitter, 1), round(y(q.value), 1), round(y(q.low), 1),
+            at = f" ({s.published_at:%H:%M})" if into_day is not None else ""
+            label = f"{c.source}{at}: {c.words} = {value_text(c.value)}"
+            points.append(Point(round(x, 1), round(y(q.value), 1), round(y(q.low), 1),
                                 round(y(q.high), 1), q.high == INFINITY, label))
         dated = sorted((p for p, c in zip(points, group) if sources.get(c.source) and sources[c.source].published),
                        key=lambda p: p.x)

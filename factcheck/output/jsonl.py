@@ -14,11 +14,19 @@ from pathlib import Path
 from factcheck.model import StoryReport
 from factcheck.output import outcome_for
 from factcheck.output.json_report import story_dict
-from factcheck.report import Outcome
+from factcheck.report import Outcome, StoryFailure
 
 
 def render(reports: list[StoryReport], *, outcome: Outcome | None = None, root: Path | None = None, **_options) -> str:
     run = outcome_for(reports, outcome)
-    lines = [json.dumps(story_dict(r, run, root), ensure_ascii=False) for r in reports]
-    lines += [json.dumps({"story": str(x.path), "error": x.message}, ensure_ascii=False) for x in run.failures]
-    return "".join(line + "\n" for line in lines)
+    return "".join([*(story_line(r, run, root) for r in reports), *(failure_line(x) for x in run.failures)])
+
+
+def story_line(report: StoryReport, outcome: Outcome, root: Path | None = None) -> str:
+    """The line of a checked story, ending in a newline."""
+    return json.dumps(story_dict(report, outcome, root), ensure_ascii=False) + "\n"
+
+
+def failure_line(failure: StoryFailure) -> str:
+    """The line of a story that could not be checked, ending in a newline."""
+    return json.dumps({"story": str(failure.path), "error": failure.message}, ensure_ascii=False) + "\n"
