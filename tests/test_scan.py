@@ -1,0 +1,75 @@
+"""The word scan only skips work: every claim and finding is the same with it and without it."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from factcheck import check_story, scan
+from factcheck.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "clusters").iterdir() if p.is_dir())]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def generated_stories(tmp_path_factory):
+    """A few stories of the bench's generated wire copy: varied tolls, ages, dates and noise."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("generated")
+    module.generate(out, 6, 5, 3)
+    return sorted(p for p in out.iterdir() if p.is_dir())
+
+
+def _findings(folder: Path, rules, prefilter: bool, monkeypatch) -> list[tuple]:
+    monkeypatch.setattr(scan, "PREFILTER", prefilter)
+    report = check_story(folder, rules)
+    return [
+        (f.kind, f.status, f.key, f.confidence,
+         [(c.source, c.rule, c.value, c.start, c.end, c.subject) for c in f.claims])
+        for f in report.findings
+    ]
+
+
+def _assert_same(folder, rules, monkeypatch):
+    without = _findings(folder, rules, False, monkeypatch)
+    with_scan = _findings(folder, rules, True, monkeypatch)
+    assert without, f"{folder.name}: no findings, so the comparison proves nothing"
+    assert with_scan == without
+
+
+@pytest.mark.parametrize("folder", STORIES, ids=[p.name for p in STORIES])
+def test_findings_are_the_same_with_and_without_the_scan(folder, rules, monkeypatch):
+    _assert_same(folder, rules, monkeypatch)
+
+
+def test_findings_on_generated_copy_are_the_same_with_and_without_the_scan(generated_stories, rules, monkeypatch):
+    for folder in generated_stories:
+        _assert_same(folder, rules, monkeypatch)
+
+
+def test_hand_written_frames_need_the_letters_outside_optional_parts():
+    needed = scan.required_letters(r"\b(?:held|took)\s+{n}\s+(?:people\s+)?(?:hostages?|captive)\b")
+    assert needed == (frozenset({"held", "took"}), frozenset({"hostage", "captive"}))
+
+
+def test_hand_written_frames_with_a_branch_of_no_letters_need_nothing_of_it():
+    assert scan.required_letters(r"{n}\s+(?:\d+|guns)") == ()
+    assert scan.required_letters(r"(?i)held {n}") == ()  # inline flags: read as is, never guessed
+    assert scan.required_letters(r"held|took {n}") == ()  # a top-level alternation
+
+
+def test_a_sentence_without_a_frames_words_is_not_tried(rules):
+    rules.rules_for("x")  # registers the rule set's frames
+    deaths = rules.by_code("FC101")
+    after = next(p for name, p, _a in deaths.compiled if name == "after")
+    assert scan.last_start(after, "Three people were hurt.", {}) == -1
+    assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
