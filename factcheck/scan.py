@@ -6,9 +6,9 @@ frame starts. So a frame none of whose phrases' key words (the longest word of e
 is among the sentence's words after a candidate start is not tried there. This is a
 necessary condition, never a sufficient one: the precise `regex` frames still decide,
 and what they find is the same with or without this pass (`PREFILTER = False` turns
-it off). A hand-written `patterns` frame is read for the letters it cannot match
-without ("held", "year" and "old" in "held ... {age}[- ]years?[- ]old"), and runs only
-in sentences that hold them.
+it off). A hand-written `patterns` frame is read for the literal text it cannot
+match without ("held", a digit, "year" and "old" in "held ... {age}[- ]years?[- ]old"),
+and runs only in sentences that hold it.
 """
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ ENGINE = "word-scan"  # the one engine shipped: a single `\w+` pass per sentence
 
 _WORD = regex.compile(r"\w+")
 _QUANTIFIER = regex.compile(r"\{\d*,?\d*\}")
+_LITERAL_PUNCTUATION = set(",;:'\"-!%&/<>=@#~`’“”")  # outside a class, each matches itself
+_DIGITS = frozenset({r"\d"})  # {age}: a digit, of any script
+_ANY_DIGIT = regex.compile(r"\d")
 # which word list each named frame of a rule type is built from (see ruleset._compile)
 _FRAME_WORDS = {
     "toll": {
@@ -29,8 +32,8 @@ _FRAME_WORDS = {
 }
 # a frame's pattern source → a case-folded word of each phrase; every match holds one
 _REQUIRED: dict[str, frozenset[str]] = {}
-# a hand-written frame's pattern source → sets of letters, one of each the match holds
-_LETTERS: dict[str, tuple[frozenset[str], ...]] = {}
+# a hand-written frame's pattern source → sets of literal runs, one of each the match holds
+_LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 
 
 def key_words(phrases: list[str]) -> frozenset[str] | None:
@@ -45,11 +48,12 @@ def key_words(phrases: list[str]) -> frozenset[str] | None:
     return frozenset(words) or None
 
 
-def required_letters(frame: str) -> tuple[frozenset[str], ...]:
-    """Sets of letter runs a hand-written frame cannot match without: one of each set.
+def required_literals(frame: str) -> tuple[frozenset[str], ...]:
+    """Sets of literal runs a hand-written frame cannot match without: one of each set.
 
-    Read only at the frame's top level: plain letter runs and groups that are not
-    optional, whose every branch opens with letters. Anything unusual (inline flags, a
+    Read only at the frame's top level: plain runs of letters, digits and punctuation,
+    the digits of {age}, and groups that are not optional, whose every branch opens
+    with letters. Anything unusual (inline flags, a
     top-level alternation) gives no set, so the frame always runs.
     """
     if "(?" in frame.replace("(?:", "").replace("(?P<", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
@@ -66,8 +70,13 @@ def required_letters(frame: str) -> tuple[frozenset[str], ...]:
     while i < len(frame):
         c = frame[i]
         if c == "\\":
+            escaped = frame[i + 1 : i + 2]
+            if depth == 0 and escaped and not escaped.isalnum() and not escaped.isspace():
+                run += escaped  # "\(": the character itself
+                i += 2
+                continue
             close_run()
-            i += 2 + (frame.find("}", i) - i - 1 if frame[i + 1 : i + 2] in ("p", "P", "N") and frame[i + 2 : i + 3] == "{" else 0)
+            i += 2 + (frame.find("}", i) - i - 1 if escaped in ("p", "P", "N") and frame[i + 2 : i + 3] == "{" else 0)
             continue
         if c == "[":
             close_run()
@@ -77,6 +86,8 @@ def required_letters(frame: str) -> tuple[frozenset[str], ...]:
             if run and _QUANTIFIER.match(frame, i):
                 run = run[:-1]  # "e{0,2}": the letter is optional
             close_run()
+            if depth == 0 and frame.startswith("{age}", i):
+                needed.append(_DIGITS)
             i = frame.index("}", i) + 1
             continue
         if c in "?*" and run:
@@ -103,7 +114,7 @@ def required_letters(frame: str) -> tuple[frozenset[str], ...]:
             continue
         if c == "|" and depth == 0:
             return ()
-        if depth == 0 and "a" <= c.lower() <= "z":
+        if depth == 0 and (c.isalnum() or c in _LITERAL_PUNCTUATION):
             run += c
         else:
             close_run()
@@ -171,9 +182,9 @@ def register(ruleset) -> None:
         hand_written = iter(rule.patterns)
         for name, source, _flags, _anchor in rule.frames:
             if name == "pattern":
-                letters = required_letters(next(hand_written))
-                if letters:
-                    _LETTERS[source] = letters
+                literals = required_literals(next(hand_written))
+                if literals:
+                    _LITERALS[source] = literals
             elif name in lists:
                 words = key_words(rule.words(lists[name]))
                 if words is not None:
@@ -196,13 +207,16 @@ def last_start(pattern: regex.Pattern, text: str, cache: dict | None) -> int | N
         return None
     required = _REQUIRED.get(pattern.pattern)
     if required is None:
-        letters = _LETTERS.get(pattern.pattern)
-        if letters is None:
+        literals = _LITERALS.get(pattern.pattern)
+        if literals is None:
             return None
         folded = cache.get("folded")
         if folded is None:
             folded = cache["folded"] = text.casefold()
-        return None if all(any(run in folded for run in one_of) for one_of in letters) else -1
+        for one_of in literals:
+            if not (_ANY_DIGIT.search(text) if one_of is _DIGITS else any(run in folded for run in one_of)):
+                return -1
+        return None
     places = last_places(text, cache)
     present = required.intersection(places)
     return max(map(places.__getitem__, present)) if present else -1

@@ -56,15 +56,25 @@ def test_findings_on_generated_copy_are_the_same_with_and_without_the_scan(gener
         _assert_same(folder, rules, monkeypatch)
 
 
-def test_hand_written_frames_need_the_letters_outside_optional_parts():
-    needed = scan.required_letters(r"\b(?:held|took)\s+{n}\s+(?:people\s+)?(?:hostages?|captive)\b")
+def test_hand_written_frames_need_the_text_outside_optional_parts():
+    needed = scan.required_literals(r"\b(?:held|took)\s+{n}\s+(?:people\s+)?(?:hostages?|captive)\b")
     assert needed == (frozenset({"held", "took"}), frozenset({"hostage", "captive"}))
+    needed = scan.required_literals(r"(?P<name>{name})\s+\({age}\)(?:\s+said)?")
+    assert needed == (frozenset({"("}), frozenset({r"\d"}), frozenset({")"}))
 
 
-def test_hand_written_frames_with_a_branch_of_no_letters_need_nothing_of_it():
-    assert scan.required_letters(r"{n}\s+(?:\d+|guns)") == ()
-    assert scan.required_letters(r"(?i)held {n}") == ()  # inline flags: read as is, never guessed
-    assert scan.required_letters(r"held|took {n}") == ()  # a top-level alternation
+def test_an_age_in_other_digits_is_still_read(rules):
+    rules.rules_for("x")
+    age = rules.by_code("FC202")
+    in_brackets = next(p for _name, p, _a in age.compiled if r"\(" in p.pattern and "years" not in p.pattern)
+    assert scan.last_start(in_brackets, "Maria Lopez (٣٤) spoke.", {}) is None
+    assert scan.last_start(in_brackets, "Maria Lopez spoke.", {}) == -1
+
+
+def test_hand_written_frames_with_a_branch_of_no_letters_need_nothing_of_that_group():
+    assert scan.required_literals(r"{n}\s+(?:\d+|guns)") == ()
+    assert scan.required_literals(r"(?i)held {n}") == ()  # inline flags: read as is, never guessed
+    assert scan.required_literals(r"held|took {n}") == ()  # a top-level alternation
 
 
 def test_a_sentence_without_a_frames_words_is_not_tried(rules):
