@@ -12,10 +12,18 @@ and runs only in sentences that hold it.
 """
 from __future__ import annotations
 
+import os
+
 import regex
 
-PREFILTER = True
-ENGINE = "word-scan"  # the one engine shipped: a single `\w+` pass per sentence
+# FACTCHECK_PREFILTER=off runs every frame everywhere, to compare (same findings, slower)
+PREFILTER = os.environ.get("FACTCHECK_PREFILTER", "on") != "off"
+
+
+def engine() -> str:
+    """What `factcheck config` reports: the one engine shipped, a `\\w+` pass per sentence, or off."""
+    return "word-scan" if PREFILTER else "off"
+
 
 _WORD = regex.compile(r"\w+")
 _QUANTIFIER = regex.compile(r"\{\d*,?\d*\}")

@@ -83,3 +83,15 @@ def test_a_sentence_without_a_frames_words_is_not_tried(rules):
     after = next(p for name, p, _a in deaths.compiled if name == "after")
     assert scan.last_start(after, "Three people were hurt.", {}) == -1
     assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
+
+
+def test_config_names_the_prefilter_in_use(monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    assert "# extraction prefilter: word-scan" in CliRunner().invoke(app, ["config"]).stdout
+    monkeypatch.setattr(scan, "PREFILTER", False)
+    assert json.loads(CliRunner().invoke(app, ["config", "--format", "json"]).stdout)["prefilter"] == "off"
