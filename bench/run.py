@@ -759,8 +759,10 @@ def report(res: dict) -> str:
     out.append(f"Machine: {m['nproc']} cores, {m['cpu']}, {m.get('memory_gib')} GiB, {m['implementation']} {m['python']}; "
                f"load average {res['load_start'][0]:.1f} at the start, {res['load_end'][0]:.1f} at the end. "
                f"Package: {pk['source']} at {pk['commit']}{' with uncommitted changes' if pk['dirty'] else ''}. "
-               f"Corpus: seed {res['corpus']['seed']}, {res['articles_per_story']} articles a story, "
-               f"{res['corpus']['bytes'] / res['corpus']['articles'] / 1000:.1f} KB an article on average.")
+               + (f"Corpus: {res['corpus']['path']}, {res['corpus']['stories']:,} stories as found, "
+                  if res["corpus"]["seed"] is None else
+                  f"Corpus: seed {res['corpus']['seed']}, {res['articles_per_story']} articles a story, ")
+               + f"{res['corpus']['bytes'] / res['corpus']['articles'] / 1000:.1f} KB an article on average.")
     plan = res.get("plan", {})
     if plan.get("scale", 1.0) < 1.0:
         out.append(f"\n**Sizes scaled by {plan['scale']:.2g}** to keep the run within --budget {plan['budget_s']:.0f} s: "
@@ -813,7 +815,7 @@ def report(res: dict) -> str:
         _, mw = by_wall(r)
         rows.append([f"{r['articles']:,}", f"{r['cores']}", f"{r['bytes'] / MB:,.1f}", f"{r['wall']:,.2f}", f"{r['cpu']:,.2f}",
                      f_num(ac), f_mbps(mc), f_mbps(mw), rss(r), f_num(r.get("base_rss_mb"))])
-    out.append(f"\n### Growth: whole check, stories of {res['articles_per_story']} articles\n")
+    out.append(f"\n### Growth: whole check, " + ("the given stories" if res["corpus"]["seed"] is None else f"stories of {res['articles_per_story']} articles") + "\n")
     out.append(table(["articles", "cores", "MB", "wall s", "CPU s", "articles/s (CPU)", "MB/s (CPU)", "MB/s (wall)",
                       "peak RSS MB", "RSS before MB"], rows))
 
