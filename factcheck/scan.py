@@ -211,8 +211,10 @@ def last_places(text: str, cache: dict) -> dict[str, int]:
 def last_start(pattern: regex.Pattern, text: str, cache: dict | None) -> int | None:
     """The last place a match of the pattern can start, -1 when it cannot match at all,
     None when the pattern has no required words (or the prefilter is off)."""
-    if not PREFILTER or cache is None:
+    if not PREFILTER:
         return None
+    if cache is None:  # a check that keeps nothing per sentence (ages): worked out for this call
+        cache = {}
     required = _REQUIRED.get(pattern.pattern)
     if required is None:
         literals = _LITERALS.get(pattern.pattern)
