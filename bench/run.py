@@ -349,6 +349,19 @@ class Bench:
             manifest_path.write_text(json.dumps(manifest))
         return root, manifest["stories"][:stories]
 
+    def given_corpus(self) -> tuple[Path, list[dict]]:
+        """`--corpus DIR`: every folder under DIR that holds .txt or .md articles is one story."""
+        root = self.a.corpus.resolve()
+        stories = []
+        for folder in sorted({p.parent for p in root.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()}):
+            if any(part.startswith(".") for part in folder.relative_to(root).parts):
+                continue
+            sizes = [p.stat().st_size for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.is_file()]
+            stories.append({"folder": str(folder), "articles": len(sizes), "bytes": sum(sizes)})
+        if not stories:
+            raise SystemExit(f"{root}: no folder of .txt or .md articles")
+        return root, stories
+
     def one_story(self, n: int) -> tuple[Path, int]:
         from generate import GENERATOR_VERSION, write_story
 
@@ -412,7 +425,10 @@ class Bench:
         per = a.per_story
         ref = max([s for s in sizes if s <= 10_000] or sizes[:1])
         plan = {"scale": 1.0, "budget_s": a.budget}
-        if a.budget:
+        if a.corpus:  # the given stories, whole: one size, no scaling
+            total = sum(s["articles"] for s in self.given_corpus()[1])
+            sizes, ref, cli_articles = [total], total, total
+        elif a.budget:
             # calibrate: the whole check on one core for a few seconds
             _, stories = self.corpus(max(2, 400 // per))
             self.log("calibrating: whole check on one core for a few seconds")
@@ -459,13 +475,13 @@ class Bench:
         res["sizes"], res["reference_size"] = sizes, ref
         big = sizes[-1]
 
-        root, all_stories = self.corpus(max(1, big // per))
-        res["corpus"] = {"path": str(root), "seed": a.seed, "stories": len(all_stories),
+        root, all_stories = self.given_corpus() if a.corpus else self.corpus(max(1, big // per))
+        res["corpus"] = {"path": str(root), "seed": None if a.corpus else a.seed, "stories": len(all_stories),
                          "articles": sum(s["articles"] for s in all_stories),
                          "bytes": sum(s["bytes"] for s in all_stories)}
 
         def subset(n):
-            return all_stories[: max(1, n // per)]
+            return all_stories if a.corpus else all_stories[: max(1, n // per)]
 
         # 1. growth: whole check on one core at each size
         res["growth"] = []
@@ -529,6 +545,12 @@ class Bench:
         out["has_no_cache"] = "--no-cache" in (helptext.stdout + helptext.stderr)
         self.log("CLI start-up: factcheck --help")
         out["startup"] = min((self.timed_cli(cli + ["--help"], cwd, env) for _ in range(3)), key=lambda r: r["wall"])
+        seeds = ROOT / "seeds"
+        if seeds.is_dir():  # a pre-commit hook's check: cold (no cache yet), then warm
+            self.log("CLI start-up: factcheck check seeds, cold and warm cache")
+            out["seeds_cold"] = self.timed_cli(cli + ["check", str(seeds)], cwd, env)
+            out["seeds_warm"] = min((self.timed_cli(cli + ["check", str(seeds)], cwd, env) for _ in range(3)),
+                                    key=lambda r: r["wall"])
         base = cli + ["check", str(tree), "--recursive", "--format", "json"]
         version_before = code_version(env)
         self.log(f"CLI first run over {len(stories)} stories")
@@ -699,6 +721,15 @@ def targets(res, nproc, full) -> list[dict]:
             m0, m1 = by[sizes[0]]["peak_rss_mb"], by[sizes[-1]]["peak_rss_mb"]
             meas += f"; {sizes[0]:,} -> {sizes[-1]:,} articles: {m0:,.0f} -> {m1:,.0f} MB ({(m1 - m0) / m0:+.0%})"
         add(name, meas, None, "needs --full")
+    cli = res.get("cli", {})
+    for key, name, limit in (("startup", "start-up <= 0.25 s (`factcheck --help`)", 0.25),
+                             ("seeds_warm", "check of the seeds <= 0.4 s, cache warm", 0.4)):
+        r = cli.get(key)
+        ran = bool(r) and "error" not in r
+        add(name, f"{r['wall']:.2f} s" if ran else "n/a", r["wall"] <= limit if ran else None, "wall clock, best of 3")
+    two_k = [r for r in res.get("one_story", []) if ok(r) and r["articles"] >= 2000]
+    add("a 2,000-article story in <= 10 s", f"{two_k[0]['wall']:.1f} s" if two_k else "n/a",
+        two_k[0]["wall"] <= 10 if two_k else None, "one core, wall clock, stages timed apart")
     return out
 
 
@@ -728,8 +759,10 @@ def report(res: dict) -> str:
     out.append(f"Machine: {m['nproc']} cores, {m['cpu']}, {m.get('memory_gib')} GiB, {m['implementation']} {m['python']}; "
                f"load average {res['load_start'][0]:.1f} at the start, {res['load_end'][0]:.1f} at the end. "
                f"Package: {pk['source']} at {pk['commit']}{' with uncommitted changes' if pk['dirty'] else ''}. "
-               f"Corpus: seed {res['corpus']['seed']}, {res['articles_per_story']} articles a story, "
-               f"{res['corpus']['bytes'] / res['corpus']['articles'] / 1000:.1f} KB an article on average.")
+               + (f"Corpus: {res['corpus']['path']}, {res['corpus']['stories']:,} stories as found, "
+                  if res["corpus"]["seed"] is None else
+                  f"Corpus: seed {res['corpus']['seed']}, {res['articles_per_story']} articles a story, ")
+               + f"{res['corpus']['bytes'] / res['corpus']['articles'] / 1000:.1f} KB an article on average.")
     plan = res.get("plan", {})
     if plan.get("scale", 1.0) < 1.0:
         out.append(f"\n**Sizes scaled by {plan['scale']:.2g}** to keep the run within --budget {plan['budget_s']:.0f} s: "
@@ -782,7 +815,7 @@ def report(res: dict) -> str:
         _, mw = by_wall(r)
         rows.append([f"{r['articles']:,}", f"{r['cores']}", f"{r['bytes'] / MB:,.1f}", f"{r['wall']:,.2f}", f"{r['cpu']:,.2f}",
                      f_num(ac), f_mbps(mc), f_mbps(mw), rss(r), f_num(r.get("base_rss_mb"))])
-    out.append(f"\n### Growth: whole check, stories of {res['articles_per_story']} articles\n")
+    out.append(f"\n### Growth: whole check, " + ("the given stories" if res["corpus"]["seed"] is None else f"stories of {res['articles_per_story']} articles") + "\n")
     out.append(table(["articles", "cores", "MB", "wall s", "CPU s", "articles/s (CPU)", "MB/s (CPU)", "MB/s (wall)",
                       "peak RSS MB", "RSS before MB"], rows))
 
@@ -817,7 +850,8 @@ def report(res: dict) -> str:
     # --- CLI
     cli = res["cli"]
     rows = []
-    for key, label in (("startup", "start-up (`factcheck --help`)"), ("first", "first run"),
+    for key, label in (("startup", "start-up (`factcheck --help`)"), ("seeds_cold", "`factcheck check seeds`, cache cold"),
+                       ("seeds_warm", "`factcheck check seeds`, cache warm"), ("first", "first run"),
                        ("rerun", "re-run, cache warm"), ("no_cache", "re-run with `--no-cache`")):
         r = cli.get(key)
         if key in ("rerun", "no_cache") and not cli["has_no_cache"]:
@@ -826,7 +860,7 @@ def report(res: dict) -> str:
         if r is None or "error" in r:
             rows.append([label, "n/a", "", "n/a", (r or {}).get("error", "")])
             continue
-        arts = f_num(rate(cli["articles"], r["wall"])) if key != "startup" else ""
+        arts = f_num(rate(cli["articles"], r["wall"])) if key in ("first", "rerun", "no_cache") else ""
         rows.append([label, f"{r['wall']:.2f}", arts, f_num(r["rss_kb"] / 1024), f"exit {r['exit']}, {r['out_bytes']:,} bytes of output"])
     out.append(f"\n### CLI over a tree: `factcheck check TREE --recursive --format json` "
                f"({cli['stories']} stories, {cli['articles']:,} articles, {cli['bytes'] / MB:.1f} MB; wall clock)\n")
@@ -894,6 +928,8 @@ def main(argv=None) -> int:
                     help="seconds the whole run may take; sizes are scaled down to fit (default 240, none with --full; 0: no limit)")
     ap.add_argument("--calibrate-seconds", type=float, default=6.0, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=BENCH / "results.json")
+    ap.add_argument("--corpus", type=Path, metavar="DIR",
+                    help="measure on the stories under DIR (every folder of .txt/.md articles) instead of generated copy")
     ap.add_argument("--at", metavar="REV", help="measure the package as committed at REV (e.g. HEAD) instead of the working tree")
     a = ap.parse_args(argv)
     if a.worker:

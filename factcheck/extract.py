@@ -13,6 +13,7 @@ from datetime import date
 
 import regex
 
+from factcheck import scan
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
@@ -141,7 +142,11 @@ def _starts(anchor: regex.Pattern, text: str, cache: dict) -> list[tuple[int, ..
 
 
 def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cache: dict | None = None):
-    """The pattern's matches, tried only where its anchor matches: most of a sentence is skipped."""
+    """The pattern's matches, tried only where its anchor matches and where the words the
+    pattern needs still follow (factcheck.scan): most of a sentence is skipped."""
+    last = scan.last_start(pattern, text, cache)
+    if last == -1:
+        return
     if anchor is None:
         yield from pattern.finditer(text, timeout=1.0)
         return
@@ -150,6 +155,8 @@ def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cac
         if starts[-1] < end:
             continue
         for start in starts:
+            if last is not None and start > last:
+                break
             m = pattern.match(text, start, timeout=1.0)
             if m:
                 end = m.end()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import regex
 
+from factcheck import scan
 from factcheck.patterns import alternatives as _alternatives
 from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, QUALIFIER_BEFORE_PATTERN, NUMBER_WORDS, ORDINAL_PATTERN, WORD_NUMBER_PATTERN
 
@@ -130,6 +131,7 @@ class RuleSet:
 
     def rules_for(self, text: str) -> list[Rule]:
         """The rules a sentence can match: those without triggers, and those whose words it holds."""
+        scan.register(self)  # so that extract.matches knows the words each frame needs
         pattern, index = self.trigger_index
         woken = set()
         if pattern is not None:

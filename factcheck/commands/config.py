@@ -39,8 +39,10 @@ def _toml_value(value) -> str:
 def text(config) -> str:
     from factcheck.config import describe
 
+    from factcheck import scan
+
     found = f"# config file: {config.path}" if config.path else "# config file: none found (defaults in use)"
-    lines = [found]
+    lines = [found, f"# extraction prefilter: {scan.engine()}"]
     entries = [(f"{key} = {_toml_value(value)}", origin) for key, value, origin in describe(config)]
     width = max(len(e) for e, _ in entries)
     lines += [f"{entry.ljust(width)}  # {origin}" for entry, origin in entries]
@@ -50,8 +52,11 @@ def text(config) -> str:
 def as_json(config) -> str:
     from factcheck.config import describe
 
+    from factcheck import scan
+
     doc = {
         "config_file": str(config.path) if config.path else None,
+        "prefilter": scan.engine(),
         "settings": {key: {"value": value, "origin": origin} for key, value, origin in describe(config)},
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)

@@ -1,0 +1,136 @@
+"""The word scan only skips work: every claim and finding is the same with it and without it."""
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import check_story, scan
+from factcheck.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = [ROOT / "seeds", *sorted(p for p in (ROOT / "tests" / "clusters").iterdir() if p.is_dir())]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def generated_stories(tmp_path_factory):
+    """A few stories of the bench's generated wire copy: varied tolls, ages, dates and noise."""
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("generated")
+    module.generate(out, 6, 5, 3)
+    return sorted(p for p in out.iterdir() if p.is_dir())
+
+
+def _findings(folder: Path, rules, prefilter: bool, monkeypatch) -> list[tuple]:
+    monkeypatch.setattr(scan, "PREFILTER", prefilter)
+    report = check_story(folder, rules)
+    return [
+        (f.kind, f.status, f.key, f.confidence,
+         [(c.source, c.rule, c.value, c.start, c.end, c.subject) for c in f.claims])
+        for f in report.findings
+    ]
+
+
+def _assert_same(folder, rules, monkeypatch):
+    without = _findings(folder, rules, False, monkeypatch)
+    with_scan = _findings(folder, rules, True, monkeypatch)
+    assert without, f"{folder.name}: no findings, so the comparison proves nothing"
+    assert with_scan == without
+
+
+@pytest.mark.parametrize("folder", STORIES, ids=[p.name for p in STORIES])
+def test_findings_are_the_same_with_and_without_the_scan(folder, rules, monkeypatch):
+    _assert_same(folder, rules, monkeypatch)
+
+
+def test_findings_on_generated_copy_are_the_same_with_and_without_the_scan(generated_stories, rules, monkeypatch):
+    for folder in generated_stories:
+        _assert_same(folder, rules, monkeypatch)
+
+
+def test_hand_written_frames_need_the_text_outside_optional_parts():
+    needed = scan.required_literals(r"\b(?:held|took)\s+{n}\s+(?:people\s+)?(?:hostages?|captive)\b")
+    assert needed == (frozenset({"held", "took"}), frozenset({"hostage", "captive"}))
+    needed = scan.required_literals(r"(?P<name>{name})\s+\({age}\)(?:\s+said)?")
+    assert needed == (frozenset({"("}), frozenset({r"\d"}), frozenset({")"}))
+
+
+def test_an_age_in_other_digits_is_still_read(rules):
+    rules.rules_for("x")
+    age = rules.by_code("FC202")
+    in_brackets = next(p for _name, p, _a in age.compiled if r"\(" in p.pattern and "years" not in p.pattern)
+    assert scan.last_start(in_brackets, "Maria Lopez (٣٤) spoke.", {}) is None
+    assert scan.last_start(in_brackets, "Maria Lopez spoke.", {}) == -1
+
+
+def test_hand_written_frames_with_a_branch_of_no_letters_need_nothing_of_that_group():
+    assert scan.required_literals(r"{n}\s+(?:\d+|guns)") == ()
+    assert scan.required_literals(r"(?i)held {n}") == ()  # inline flags: read as is, never guessed
+    assert scan.required_literals(r"held|took {n}") == ()  # a top-level alternation
+
+
+def test_a_sentence_without_a_frames_words_is_not_tried(rules):
+    rules.rules_for("x")  # registers the rule set's frames
+    deaths = rules.by_code("FC101")
+    after = next(p for name, p, _a in deaths.compiled if name == "after")
+    assert scan.last_start(after, "Three people were hurt.", {}) == -1
+    assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
+
+
+def test_config_names_the_prefilter_in_use(monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    assert "# extraction prefilter: word-scan" in CliRunner().invoke(app, ["config"]).stdout
+    monkeypatch.setattr(scan, "PREFILTER", False)
+    assert json.loads(CliRunner().invoke(app, ["config", "--format", "json"]).stdout)["prefilter"] == "off"
+
+
+def _rule_phrases() -> list[str]:
+    from engine_helpers import RULES
+
+    phrases = set()
+    for rule in RULES.rules:
+        for key, words in rule.data.items():
+            if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                phrases.update(words)
+    return sorted(phrases)
+
+
+# Sentences stitched from the rules' own phrases, numbers and names, in odd cases and
+# scripts: where a prefilter that guessed would skip a frame that matches.
+_PIECES = st.one_of(
+    st.sampled_from(_rule_phrases()),
+    st.sampled_from(["17", "three", "٣٤", "at least 20", "a dozen", "no one", "22-year-old", "(52)", "aged 40"]),
+    st.sampled_from(["Maria Lopez,", "KILLED", "Wounded", "the gunman", "police said", "on Monday", ",", ".", "K", "ſ"]),
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=2, max_size=14))
+def test_sentences_made_of_rule_words_give_the_same_claims_with_and_without_the_scan(pieces):
+    from engine_helpers import claims
+
+    text = " ".join(pieces)
+    found = {}
+    for prefilter in (False, True):
+        scan.PREFILTER = prefilter
+        try:
+            found[prefilter] = [(c.rule, c.value, c.start, c.end) for c in claims(text, date(2024, 3, 18))]
+        finally:
+            scan.PREFILTER = True
+    assert found[True] == found[False], text
