@@ -94,7 +94,8 @@ def required_literals(frame: str) -> tuple[frozenset[str], ...]:
             if run and _QUANTIFIER.match(frame, i):
                 run = run[:-1]  # "e{0,2}": the letter is optional
             close_run()
-            if depth == 0 and frame.startswith("{age}", i):
+            # {age} is digits, except before "-year-old", where it may be a word ("sixteen")
+            if depth == 0 and frame.startswith("{age}", i) and not frame.startswith("{age}[- ]year", i):
                 needed.append(_DIGITS)
             i = frame.index("}", i) + 1
             continue
