@@ -47,13 +47,15 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
     by_source = defaultdict(list)
     for c in claims:
         by_source[c.source].append(c)
-    distinctive: set[str] = set()
+    distinctive, part_places = set(), set()
     for own in by_source.values():
         placed = [c for c in own if c.context.places]
         for i, a in enumerate(placed):
             for b in placed[i + 1 :]:
                 if a.value != b.value and not (a.context.places & b.context.places):
                     distinctive |= a.context.places | b.context.places
+        part_places |= _places_of_parts(own)
+    distinctive |= part_places
     # places named in the same claim belong to one event
     parent = {p: p for p in distinctive}
 
@@ -63,8 +65,12 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
             p = parent[p]
         return p
 
+    def places_of(c: Claim) -> list[str]:
+        # a lead states the total, even where it names the places of the parts
+        return sorted(c.context.places & (distinctive - part_places if c.sentence.in_lead else distinctive))
+
     for c in claims:
-        mine = sorted(c.context.places & distinctive)
+        mine = places_of(c)
         for other in mine[1:]:
             parent[find(other)] = find(mine[0])
     # each event is named by its place most often given with it
@@ -76,7 +82,7 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
             name[root] = p
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        mine = sorted(c.context.places & distinctive)
+        mine = places_of(c)
         groups[name[find(mine[0])] if mine else ""].append(c)
     if "" in groups and len(groups) > 1:
         texts = [s.clean.lower() for s in sources]
@@ -84,11 +90,39 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
             key: sum(any(regex.search(rf"\b{regex.escape(p)}\b", t) for p in distinctive if name[find(p)] == key) for t in texts)
             for key in groups if key
         }
+        spread = {k: v for k, v in spread.items() if k not in part_places} or {"": 0}
         best = max(spread.values())
         leaders = [k for k, v in spread.items() if v == best]
         if len(leaders) == 1 and best * 2 >= len(sources):
             groups[leaders[0]].extend(groups.pop(""))
     return groups
+
+
+def _places_of_parts(own: list[Claim]) -> set[str]:
+    """Places where a source counts a part of its total: a smaller number at a named place in
+    the body ("more than 100 were killed at the church") beside a total in the title or lead
+    that names none."""
+    lead = [c.value for c in own if not c.context.places and c.sentence.in_lead and isinstance(c.value, (int, float))]
+    if not lead:
+        return set()
+    return {
+        p for c in own
+        if c.context.places and not c.sentence.in_lead and isinstance(c.value, (int, float)) and c.value < max(lead)
+        for p in c.context.places
+    }
+
+
+SCENE_ZERO_BELOW = 10  # "no one was hurt" beside a toll above this is about another scene
+
+
+def _without_scene_zeros(claims: list[Claim]) -> list[Claim]:
+    """Without a zero stated deep in a text ("a van blew up as it was defused; no one was
+    hurt") where other sources count many: sources do not disagree between none and dozens
+    about one scene, so the zero answers for a moment or a place of the story, not its toll."""
+    most = max((c.value for c in claims if isinstance(c.value, (int, float))), default=0)
+    if most <= SCENE_ZERO_BELOW:
+        return claims
+    return [c for c in claims if c.value != 0 or c.sentence.in_lead]
 
 
 def is_vague(claim: Claim) -> bool:
@@ -98,7 +132,7 @@ def is_vague(claim: Claim) -> bool:
 
 def _first_in_text(claim: Claim):
     """The title and lead before the body, then the first in the text."""
-    return claim.sentence.paragraph >= 2, claim.start
+    return not claim.sentence.in_lead, claim.start
 
 
 def _earliest_day(claim: Claim):
@@ -171,7 +205,7 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            facts.append(_fact(kind, key, _label(kind, subject_class, event), group))
+            facts.append(_fact(kind, key, _label(kind, subject_class, event), _without_scene_zeros(group)))
     return facts
 
 

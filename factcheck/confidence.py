@@ -37,7 +37,6 @@ _SCENE = regex.compile(
 )
 # Where some of the dead died: "one person died at the scene", "two died later in hospital".
 _DEATH_SCENE = regex.compile(r"\b(?:at|on)\s+the\s+scene\b|\bin\s+(?:the\s+)?hospital\b|\bon\s+arrival\b|\blater\b", regex.I)
-_LEAD_PARAGRAPHS = 2  # the title (paragraph 0) and the first paragraph
 
 
 _CLAUSE_END = regex.compile(r"[,.;:!?()]")
@@ -55,7 +54,7 @@ def _framing(claim: Claim) -> str:
 
 def _salience(claim: Claim) -> float:
     """How plainly a claim states the answer to its fact's question (0–1)."""
-    score = 1.0 if claim.sentence.paragraph < _LEAD_PARAGRAPHS else 0.8
+    score = 1.0 if claim.sentence.in_lead else 0.8
     if claim.kind in ("injuries", "arrests", "count") and _SCENE.search(_framing(claim)):
         score *= 0.6
     elif claim.kind == "deaths" and _DEATH_SCENE.search(_framing(claim)):

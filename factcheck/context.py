@@ -43,11 +43,13 @@ def _clean_place(words: str) -> str | None:
     return words
 
 
-def read_context(sentence: str, ruleset: RuleSet) -> Context:
-    """Places, events and whether the sentence recalls another event."""
+def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: str | None = None) -> Context:
+    """Places, events and whether the sentence recalls another event; `before` is the text
+    that leads up to the claim, where a comparison with past events would stand, and
+    `places_in` the part of the sentence whose places are the claim's (by default all)."""
     places = set()
     for pattern in (_PLACE, _TARGET, _NAMED_EVENT):
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(sentence if places_in is None else places_in):
             place = _clean_place(m["place"])
             if place:
                 places.add(place)
@@ -56,5 +58,5 @@ def read_context(sentence: str, ruleset: RuleSet) -> Context:
     return Context(
         places=frozenset(places),
         events=frozenset(events),
-        other_event=bool(ruleset.other_event_re.search(sentence)),
+        other_event=bool(ruleset.other_event_re.search(sentence) or ruleset.comparison_re.search(before)),
     )

@@ -96,6 +96,9 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+LEAD_PARAGRAPHS = 2  # the title (paragraph 0) and the first paragraph: where a story states its totals
+
+
 @dataclass(frozen=True)
 class Sentence:
     source: str
@@ -103,6 +106,10 @@ class Sentence:
     end: int
     text: str
     paragraph: int = 0
+
+    @property
+    def in_lead(self) -> bool:
+        return self.paragraph < LEAD_PARAGRAPHS
     clean_start: int = -1  # where the sentence starts in Source.clean (-1: same as start)
 
 

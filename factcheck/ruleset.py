@@ -93,6 +93,7 @@ class RuleSet:
     version: str
     # code → slug of every rule the files define, selected or not: a name outside it is a typo.
     defined: dict[str, str] = field(default_factory=dict)
+    comparison_markers: list[str] = field(default_factory=list)
 
     @cached_property
     def subject_pattern(self) -> str:
@@ -104,6 +105,10 @@ class RuleSet:
     @cached_property
     def other_event_re(self) -> regex.Pattern:
         return regex.compile("|".join(f"(?:{m})" for m in self.other_event_markers), regex.I)
+
+    @cached_property
+    def comparison_re(self) -> regex.Pattern:
+        return regex.compile("|".join(f"(?:{m})" for m in self.comparison_markers) or "(?!)", regex.I)
 
     @cached_property
     def event_re(self) -> regex.Pattern:
@@ -149,7 +154,7 @@ _NOT_MODIFIERS = (
     "when while as who that which year years month months week weeks day days hour hours killed dead "
     "injured wounded"
 ).split()
-AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,4}"
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,5}"
 
 
 
@@ -192,7 +197,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("nouns"):
         frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
     if rule.words("toll"):
-        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,10}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at)\s+{n}\b"))
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,10}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at|(?P<passed>passe[sd]|tops|topped|exceeds|exceeded|surpasse[sd]))\s+{n}\b"))
     if rule.words("ordinal_after"):
         frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
     frames.extend(("pattern", p) for p in rule.patterns)
@@ -333,7 +338,7 @@ def shipped_rules_dir() -> Path:
     return Path(str(resources.files("factcheck.rules")))
 
 
-def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], list[str]]:
+def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], list[str], list[str]]:
     data = _read_toml(folder / "subjects.toml")
     subjects = {}
     for group, entries in data.get("groups", {}).items():
@@ -345,7 +350,8 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], 
     for event_class, words in event_data.get("classes", {}).items():
         for word in words:
             events[word] = event_class
-    return subjects, events, list(event_data.get("other_event", {}).get("markers", []))
+    other_event = event_data.get("other_event", {})
+    return subjects, events, list(other_event.get("markers", [])), list(other_event.get("comparisons", []))
 
 
 VOCABULARY_FILES = ("subjects.toml", "events.toml", "boilerplate.toml")
@@ -357,7 +363,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
     import hashlib
 
     base = shipped_rules_dir()
-    subjects, events, markers = _load_vocabulary(base)
+    subjects, events, markers, comparisons = _load_vocabulary(base)
     by_code: dict[str, Rule] = {}
     digest = hashlib.sha256()
     for folder in [base, *map(Path, extra_dirs)]:
@@ -382,7 +388,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
         rules = [r for r in rules if any(r.code.startswith(s) or r.slug == s for s in select)]
     if ignore:
         rules = [r for r in rules if not any(r.code.startswith(s) or r.slug == s for s in ignore)]
-    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined)
+    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined, comparisons)
     for rule in rules:
         _compile(rule, ruleset)
     return ruleset

@@ -1,0 +1,204 @@
+"""Numbers that answer for a part of a story, not its whole: a place among several, a moment
+of the operation that ended it, a scene where nobody was hurt, a headline's label, a past
+event it is compared with. None of them may disagree with the story's own totals."""
+from datetime import date
+
+import pytest
+
+from engine_helpers import claims, findings, judged
+
+SAT = date(2024, 3, 16)
+SUN = date(2024, 3, 17)
+MON = date(2024, 3, 18)
+
+
+def _conflicts(found, kind):
+    return [f for f in judged(found, kind) if f.status == "conflict"]
+
+
+# --- a headline's label glued to the next headline ------------------------------------------
+
+
+@pytest.mark.parametrize("label", [
+    "RIVERSIDE SHOOTING Four Teens Hurt Near Skate Park",
+    "MALL SHOOTING Two Guards Recovering in Hospital",
+    "CAMPUS SHOOTING Three Bystanders Treated and Released",
+])
+def test_a_capitalised_label_before_a_headline_is_not_a_verb_of_its_count(label):
+    assert claims(label, SUN, "count") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Witnesses saw the man shooting four people outside the store.", 4),
+    ("GUNMAN SHOOTING THREE PEOPLE AT DINER IS ARRESTED", 3),
+])
+def test_shooting_as_a_verb_still_counts_the_people_shot(text, value):
+    assert [c.value for c in claims(text, SUN, "count")] == [value]
+
+
+# --- another event, told in passing -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("aside", [
+    "He had moved to the town days after four officers were shot by another gunman in a different city.",
+    "Neighbours said the attack came weeks after four officers were shot by another man across the state.",
+    "It was the second ambush this month; in the first, four officers were wounded by another shooter.",
+])
+def test_officers_hit_by_another_attacker_are_another_events_count(aside):
+    found = findings(
+        ("a.txt", "Six officers were shot in the ambush on Sunday.", SUN),
+        ("b.txt", f"Six officers were shot in Sunday's ambush.\n\n{aside}", SUN),
+    )
+    assert _conflicts(found, "count") == [] and _conflicts(found, "injuries") == []
+
+
+@pytest.mark.parametrize("comparison", [
+    "It was the deadliest attack on the city since 2009, when a truck bomb killed 52 people.",
+    "The blast was the worst the region has suffered since a refinery fire killed 52 workers.",
+])
+def test_a_past_event_a_story_is_compared_with_is_not_its_count(comparison):
+    found = findings(
+        ("a.txt", f"The bombing killed 31 people on Sunday.\n\n{comparison}", SUN),
+        ("b.txt", "Thirty-one people were killed in the bombing on Sunday.", SUN),
+    )
+    assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("own", [
+    "The bombs killed 31 people in the worst violence the country has seen in a decade.",
+    "Thirty-one people died in the deadliest attack the city has known since the war.",
+])
+def test_the_storys_own_toll_before_a_comparison_is_still_its_toll(own):
+    assert [c.value for c in claims(own, SUN, "deaths") if not c.context.other_event] == [31]
+
+
+# --- the day of the operation that ended it -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Rescuers pulled two survivors from the rubble on Saturday, a day after the building collapsed.", "2024-03-15"),
+    ("Divers recovered more bodies on Saturday, two days after the ferry sank.", "2024-03-14"),
+    ("On Saturday, the day after the shooting, the campus stayed closed.", "2024-03-15"),
+])
+def test_a_day_stated_as_days_after_the_incident_dates_the_incident_by_the_difference(text, day):
+    assert [c.value for c in claims(text, SUN, "date")] == [day]
+
+
+@pytest.mark.parametrize("operation", [
+    "Two of the gunmen were killed when commandos stormed the hotel on Saturday morning.",
+    "The siege ended on Saturday when police stormed the building.",
+    "Soldiers retook the compound on Saturday after a night of fighting.",
+])
+def test_the_day_a_siege_was_ended_is_not_the_day_it_began(operation):
+    found = findings(
+        ("a.txt", "Gunmen attacked the hotel on Friday night and took dozens of guests hostage.", SAT),
+        ("b.txt", f"Gunmen attacked the hotel on Friday evening.\n\n{operation}", SUN),
+    )
+    assert _conflicts(found, "date") == []
+
+
+# --- hostages are a named sub-group ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostages", [
+    "Seven hostages were killed in the siege.",
+    "The gunmen killed seven hostages before police moved in.",
+    "Among the dead were seven hostages, police said.",
+])
+def test_hostages_killed_are_not_compared_with_the_whole_toll(hostages):
+    found = findings(
+        ("a.txt", "Nine people were killed in the siege, including the two gunmen.", SUN),
+        ("b.txt", hostages, SUN),
+    )
+    assert _conflicts(found, "deaths") == []
+
+
+def test_hostages_are_compared_with_hostages():
+    found = findings(
+        ("a.txt", "Seven hostages were killed in the siege.", SUN),
+        ("b.txt", "Five hostages were killed in the siege.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[5, 7]]
+
+
+# --- one place among several --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("part", [
+    "At St Brendan's Church alone, 15 people were killed.",
+    "Fifteen people were killed at St Brendan's Church, the first to be hit.",
+    "In Kelham, where the first bomb went off, 15 people died.",
+])
+def test_a_smaller_toll_at_one_of_the_places_is_a_part_of_the_lead_total(part):
+    found = findings(
+        ("a.txt", f"Bombs kill 40 in attacks on churches\n\nForty people were killed on Sunday.\n\nThe bombs went off within an hour.\n\n{part}", SUN),
+        ("b.txt", "Forty people were killed in the bombings on Sunday.", SUN),
+    )
+    assert _conflicts(found, "deaths") == []
+
+
+def test_a_lead_total_that_names_the_places_of_its_parts_is_still_compared_as_the_total():
+    found = findings(
+        ("a.txt", "Twelve killed in two attacks\n\nTwelve people were killed when gunmen attacked the market in Dorran Square and the station.\n\n"
+                  "Eight people were killed in Dorran Square, officials said.", SUN),
+        ("b.txt", "Fourteen killed in attacks\n\nFourteen people were killed in the attacks on Sunday.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[12, 14]]
+
+
+# --- a scene where nobody was hurt --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scene", [
+    "Later a parked van blew up as police tried to defuse it. No one was hurt, police said.",
+    "A second device was found near the station and made safe. Nobody was injured.",
+    "Shoppers fled a nearby mall after a false alarm; no one was hurt.",
+])
+def test_no_one_hurt_at_a_side_scene_does_not_disagree_with_hundreds_wounded(scene):
+    found = findings(
+        ("a.txt", f"Blasts wound hundreds\n\nAbout 300 people were injured in the blasts on Sunday.\n\nThe city was tense.\n\n{scene}", SUN),
+        ("b.txt", "More than 300 people were wounded in the blasts on Sunday.", SUN),
+    )
+    assert all(0 not in [c.value for c in f.claims] for f in judged(found, "injuries"))
+
+
+def test_no_one_hurt_in_the_lead_still_disagrees_with_a_few_hurt():
+    found = findings(
+        ("a.txt", "No one was injured in the fire on Sunday.", SUN),
+        ("b.txt", "Three people were injured in the fire on Sunday.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "injuries")] == [[0, 3]]
+
+
+# --- tolls told by the mark they passed ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Quake toll passes 300 as rescuers search the ruins", 300),
+    ("The death toll has topped 120, officials said.", 120),
+    ("Officials said 212 people were now known to have died.", 212),
+])
+def test_a_toll_told_by_the_mark_it_passed_or_as_now_known_is_read(text, value):
+    assert [c.value for c in claims(text, MON, "deaths")] == [value]
+
+
+def test_a_toll_that_passed_a_mark_agrees_with_a_larger_count():
+    found = findings(
+        ("a.txt", "Quake toll passes 300 as rescuers search the ruins", MON),
+        ("b.txt", "The quake killed 306 people, officials said.", MON),
+    )
+    assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("breakdown", [
+    "Officials now put the number of dead at 34: 14 at the airport and 20 at Dorran station.",
+    "The death toll stood at 34, with 14 at the airport and 20 at Dorran station.",
+])
+def test_a_total_followed_by_its_breakdown_by_place_stays_the_total(breakdown):
+    found = findings(
+        ("a.txt", f"Bombings in the capital\n\nTwin bombings hit the capital on Tuesday.\n\nThe city was shut.\n\n{breakdown}", SUN),
+        ("b.txt", "Bombs kill 31 in capital\n\nThirty-one people were killed on Tuesday.\n\nThe city was shut.\n\n"
+                  "Twenty people were killed at Dorran station, officials said.", SAT),
+    )
+    [total] = [f for f in judged(found, "deaths") if 31 in [c.value for c in f.claims]]
+    assert sorted(c.value for c in total.claims) == [31, 34]
