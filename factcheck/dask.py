@@ -100,17 +100,19 @@ def check_feed_on_cluster(
             client.close()
 
 
-def group_feed(feed: Path, group_by: str, scheduler, partition_bytes: int | None = None) -> tuple[list, list]:
+def group_feed(feed: Path, group_by: str, scheduler, partition_bytes: int | None = None,
+               max_bytes: int = 20_000_000) -> tuple[list, list]:
     """The stories of a JSON Lines feed split by `group_by` on the cluster (see
-    factcheck.dask_feed), and what was wrong with its lines. `scheduler` is an address or
-    a `distributed.Client`. Raises factcheck.load.StoryError for a file that gives no
-    story, ClusterError when the cluster cannot group it."""
+    factcheck.dask_feed), and what was wrong with its lines; another feed is read here
+    whole, up to `max_bytes`. `scheduler` is an address or a `distributed.Client`. Raises
+    factcheck.load.StoryError for a file that gives no story, ClusterError when the cluster
+    cannot group it."""
     from factcheck.dask_feed import group_feed_on_cluster
     from factcheck.load import StoryError, feed_stories
 
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
     try:
-        return feed_stories(Path(feed), group_by, grouping=lambda path, key: group_feed_on_cluster(path, key, client, partition_bytes))
+        return feed_stories(Path(feed), group_by, max_bytes, grouping=lambda path, key: group_feed_on_cluster(path, key, client, partition_bytes))
     except StoryError:
         raise
     except Exception as error:  # a worker was lost, or the cluster could not run the grouping

@@ -145,3 +145,12 @@ def test_the_library_checks_a_feed_read_in_partitions_on_the_cluster(tmp_path, c
         results, problems = check_feed_on_cluster(feed, "story_id", client, partition_bytes=700)
     assert problems == whole_problems and len(problems) == 2
     assert render(results, "json") == render([check_story(g) for g in whole], "json")
+
+
+def test_a_jsonl_file_that_is_not_a_feed_is_the_same_one_line_error_on_the_cluster(tmp_path, monkeypatch, cluster):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gold.jsonl").write_text('{"story_id": "s1", "deaths": 4}\n{"story_id": "s2", "deaths": 2}\n')
+    local = check("gold.jsonl", "--group-by", "story_id", "-j", "1")
+    remote = check("gold.jsonl", "--group-by", "story_id", "--scheduler", cluster.scheduler_address)
+    assert (remote.exit_code, remote.stderr) == (local.exit_code, local.stderr)
+    assert remote.exit_code == 2 and remote.stderr.count("\n") == 1 and "not a feed" in remote.stderr

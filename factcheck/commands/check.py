@@ -100,7 +100,7 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
                 if not group_by:
                     groups, problems = [path], []
                 elif scheduler:
-                    groups, problems = _group_on_cluster(path, group_by, scheduler)
+                    groups, problems = _group_on_cluster(path, group_by, scheduler, max_bytes)
                 else:
                     groups, problems = feed_stories(path, group_by, max_bytes, index_dir)
             except StoryError as e:
@@ -129,11 +129,11 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
     return folders, failures
 
 
-def _group_on_cluster(path: Path, group_by: str, scheduler: str) -> tuple[list, list]:
+def _group_on_cluster(path: Path, group_by: str, scheduler: str, max_bytes: int) -> tuple[list, list]:
     from factcheck.dask import ClusterError, group_feed
 
     try:
-        return group_feed(path, group_by, scheduler)
+        return group_feed(path, group_by, scheduler, max_bytes=max_bytes)
     except ClusterError as e:
         raise InputError(str(e)) from None
 
