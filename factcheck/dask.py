@@ -9,7 +9,7 @@ named as given, so a report is the same as a local run's.
     from distributed import Client
     from factcheck.dask import check_on_cluster
     results = check_on_cluster([Path("stories/ferry"), Path("stories/bridge")], Client("tcp://scheduler:8786"))
-    results, problems = check_feed_on_cluster(Path("/shared/archive.jsonl"), "event_id", client, index_dir=Path("/shared/tmp"))
+    results, problems = check_feed_on_cluster(Path("/shared/archive.jsonl"), "event_id", client)
 """
 from __future__ import annotations
 
@@ -82,20 +82,44 @@ def check_on_cluster(
 
 
 def check_feed_on_cluster(
-    feed: Path, group_by: str, scheduler, *, index_dir: Path, in_memory_bytes: int = 20_000_000, **options,
+    feed: Path, group_by: str, scheduler, *, partition_bytes: int | None = None, **options,
 ) -> tuple[list[Result], list]:
-    """The stories of a feed split by `group_by`, each checked on the cluster, and what was
-    wrong with the feed's lines (factcheck.model.Problem). A JSON Lines feed larger than
-    `in_memory_bytes` is grouped here a line at a time, its index written to `index_dir`,
-    which the workers must reach at the same path (a shared filesystem), and each worker
-    reads only its story's lines, so the feed never has to fit in any machine's memory.
+    """The stories of a JSON Lines feed split by `group_by`, each checked on the cluster,
+    and what was wrong with the feed's lines (factcheck.model.Problem). The feed, which
+    the workers must reach at the same path (a shared filesystem), is read by the workers
+    in partitions of `partition_bytes` and grouped by key on the cluster, and each story's
+    worker reads only its own lines, so the feed never has to fit in any machine's memory.
     `options` are those of `check_on_cluster`. Raises factcheck.load.StoryError for a file
     that gives no story."""
-    from factcheck.load import feed_stories
+    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    try:
+        groups, problems = group_feed(feed, group_by, client, partition_bytes)
+        return check_on_cluster(groups, client, **options), problems
+    finally:
+        if client is not scheduler:
+            client.close()
 
-    groups, problems = feed_stories(Path(os.path.abspath(feed)), group_by, index_dir=Path(os.path.abspath(index_dir)),
-                                    in_memory_bytes=in_memory_bytes)
-    return check_on_cluster(groups, scheduler, **options), problems
+
+def group_feed(feed: Path, group_by: str, scheduler, partition_bytes: int | None = None,
+               max_bytes: int = 20_000_000) -> tuple[list, list]:
+    """The stories of a JSON Lines feed split by `group_by` on the cluster (see
+    factcheck.dask_feed), and what was wrong with its lines; another feed is read here
+    whole, up to `max_bytes`. `scheduler` is an address or a `distributed.Client`. Raises
+    factcheck.load.StoryError for a file that gives no story, ClusterError when the cluster
+    cannot group it."""
+    from factcheck.dask_feed import group_feed_on_cluster
+    from factcheck.load import StoryError, feed_stories
+
+    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    try:
+        return feed_stories(Path(feed), group_by, max_bytes, grouping=lambda path, key: group_feed_on_cluster(path, key, client, partition_bytes))
+    except StoryError:
+        raise
+    except Exception as error:  # a worker was lost, or the cluster could not run the grouping
+        raise ClusterError(f"{feed}: cannot group on the cluster: {type(error).__name__}: {' '.join(str(error).split())}") from None
+    finally:
+        if client is not scheduler:
+            client.close()
 
 
 def _portable(rules_options: dict) -> dict:

@@ -83,15 +83,18 @@ def _store(db: sqlite3.Connection, rows: list) -> None:
 
 
 def indexed_sources(name: str, group: FeedGroup) -> tuple[list[Source], list[Problem]]:
-    """The sources of one story of an indexed feed, read from its own lines only."""
+    """The sources of one story of an indexed feed (or of one whose places are known),
+    read from its own lines only."""
     from factcheck.feeds import record_sources
 
     return record_sources(_indexed_records(name, group), group.path, "jsonl")
 
 
 def _indexed_records(name: str, group: FeedGroup) -> Iterator[Record]:
-    with contextlib.closing(sqlite3.connect(group.index)) as db:
-        places = db.execute("SELECT line, offset, length FROM records WHERE key = ? ORDER BY line", (group.key,)).fetchall()
+    places = group.places
+    if places is None:
+        with contextlib.closing(sqlite3.connect(group.index)) as db:
+            places = db.execute("SELECT line, offset, length FROM records WHERE key = ? ORDER BY line", (group.key,)).fetchall()
     with open(group.path, "rb") as feed:
         for line, offset, length in places:
             feed.seek(offset)

@@ -38,12 +38,15 @@ class NotAFeed(Exception):
 class FeedGroup:
     """The records of one feed whose `field` is `key`: one story of a feed split by key.
     `index` is where a feed too large to read whole keeps the places of its records
-    (factcheck.feed_index); None for a feed read whole."""
+    (factcheck.feed_index), or `places` are those places themselves, (line, byte offset,
+    length) in order, as a feed grouped on a cluster gives them (factcheck.dask_feed);
+    both None for a feed read whole."""
 
     path: Path
     field: str
     key: str
     index: Path | None = None
+    places: tuple[tuple[int, int, int], ...] | None = None
 
     def __str__(self) -> str:
         return f"{self.path}[{self.field}={self.key}]"
@@ -124,21 +127,40 @@ def line_records(name: str, lines: Iterable[tuple[int, bytes]]) -> Iterator[Reco
     one line at a time: each line's record or warning comes before the next line is read."""
     broken = 0
     for number, raw in lines:
-        if not raw.strip():
-            continue
-        try:
-            value = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        item = line_record(name, number, raw)
+        if isinstance(item, Problem) and is_broken_line(item):
             broken += 1
-            if broken <= MAX_LINE_WARNINGS:
-                yield Problem(f"{name}:{number}", f"line skipped: not valid JSON ({_short(error)})")
-            continue
-        if not isinstance(value, dict):
-            yield Problem(f"{name}:{number}", f"line skipped: a JSON {type(value).__name__}, not an object")
-            continue
-        yield Record(value, f"{name}:{number}", number, 1)
+            if broken > MAX_LINE_WARNINGS:
+                continue
+        if item is not None:
+            yield item
     if broken > MAX_LINE_WARNINGS:
-        yield Problem(name, f"{broken - MAX_LINE_WARNINGS} more lines skipped: not valid JSON")
+        yield more_broken_lines(name, broken)
+
+
+def line_record(name: str, number: int, raw: bytes) -> Record | Problem | None:
+    """The record of line `number` of a JSON Lines feed, a warning if it holds none, None if blank."""
+    if not raw.strip():
+        return None
+    try:
+        value = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        return Problem(f"{name}:{number}", f"{NOT_JSON} ({_short(error)})")
+    if not isinstance(value, dict):
+        return Problem(f"{name}:{number}", f"line skipped: a JSON {type(value).__name__}, not an object")
+    return Record(value, f"{name}:{number}", number, 1)
+
+
+NOT_JSON = "line skipped: not valid JSON"
+
+
+def is_broken_line(problem: Problem) -> bool:
+    """Whether a warning is of a line that is not JSON: only the first MAX_LINE_WARNINGS are shown."""
+    return problem.message.startswith(NOT_JSON)
+
+
+def more_broken_lines(name: str, broken: int) -> Problem:
+    return Problem(name, f"{broken - MAX_LINE_WARNINGS} more lines skipped: not valid JSON")
 
 
 def _short(error: Exception) -> str:

@@ -87,7 +87,7 @@ def load_story(story: Path | FeedGroup, *, max_bytes: int = 20_000_000, skip=Non
     for path in paths:
         name = _display_name(path.name, names)
         try:
-            if group is not None and group.index is not None:  # a feed too large to read whole
+            if group is not None and (group.index is not None or group.places is not None):  # only the story's own lines
                 from factcheck.feed_index import indexed_sources
 
                 digest, (found, notes) = "", indexed_sources(name, group)
@@ -483,16 +483,19 @@ def _host(url: str | None) -> str | None:
 
 
 def feed_stories(path: Path, group_by: str, max_bytes: int = 20_000_000, index_dir: Path | None = None,
-                 in_memory_bytes: int | None = None) -> tuple[list[FeedGroup], list[Problem]]:
+                 in_memory_bytes: int | None = None, grouping=None) -> tuple[list[FeedGroup], list[Problem]]:
     """The stories of a feed file split by a field of its records, and what was wrong with
     the file (named from the feed's folder). Raises StoryError for a file that gives none.
 
     Given `index_dir`, a JSON Lines feed larger than `in_memory_bytes` (by default
     `max_bytes`) is grouped on disk, with its index in that folder (factcheck.feed_index),
-    instead of being read whole."""
+    instead of being read whole. Given `grouping(path, group_by)`, a JSON Lines feed is
+    grouped by it instead (on a cluster: factcheck.dask_feed)."""
     limit = max_bytes if in_memory_bytes is None else in_memory_bytes
     try:
-        if index_dir is not None and path.name.lower().endswith(".jsonl") and path.stat().st_size > limit:
+        if grouping is not None and path.name.lower().endswith(".jsonl"):
+            groups, problems = grouping(path, group_by)
+        elif index_dir is not None and path.name.lower().endswith(".jsonl") and path.stat().st_size > limit:
             from factcheck.feed_index import index_feed
 
             groups, problems = index_feed(path, group_by, index_dir)

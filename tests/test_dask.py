@@ -93,18 +93,64 @@ def test_without_distributed_one_line_says_how_to_install_it(tmp_path, monkeypat
     assert (result.exit_code, result.stderr) == (2, "error: checking on a Dask cluster needs distributed: pip install 'factcheck[dask]'\n")
 
 
-def test_a_feed_larger_than_memory_is_grouped_on_disk_and_checked_on_the_cluster(tmp_path, cluster):
+def make_feed(path, stories: int = 200):
+    """A feed of `stories` stories by two outlets: every story's first report, a broken line,
+    a report with no story_id, then the second reports in the opposite order, so that the
+    two records of a story lie far apart in the file."""
+    def record(n, outlet):
+        return json.dumps({"story_id": f"s{n}", "text": article(n, outlet), "publishedAt": f"2025-03-{10 + n % 9:02}T0{outlet + 6}:15:00+01:00",
+                           "source": {"name": f"Outlet {outlet}"}})
+
+    lines = [record(n, 0) for n in range(stories)]
+    lines += ['{"story_id": "s7", "text": "Crews were still', json.dumps({"text": article(3, 1)})]
+    lines += [record(n, 1) for n in reversed(range(stories))]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def partitions_read(cluster) -> int:
+    """How many feed partitions the cluster's workers have read so far."""
+    prefix = cluster.scheduler.task_prefixes.get("read_partition")
+    return 0 if prefix is None else prefix.state_counts["memory"]
+
+
+def test_a_feed_of_two_hundred_stories_is_read_in_partitions_on_the_cluster_as_a_local_run_reads_it(tmp_path, monkeypatch, cluster):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("factcheck.dask_feed.PARTITION_BYTES", 4096)
+    size = make_feed(tmp_path / "desk.jsonl").stat().st_size
+    args = ["desk.jsonl", "--group-by", "story_id", "--format", "json"]
+    local = check(*args, "-j", "1")
+    before = partitions_read(cluster)
+    remote = check(*args, "--scheduler", cluster.scheduler_address)
+    assert partitions_read(cluster) - before == -(-size // 4096) > 20
+    assert remote.exit_code == local.exit_code == 1
+    assert remote.stderr == local.stderr == (
+        "warning: desk.jsonl:201: line skipped: not valid JSON (Unterminated string starting at at column 28)\n"
+        "warning: desk.jsonl: 1 record without a 'story_id' skipped\n"
+    )
+    data = json.loads(remote.stdout)
+    assert len(data["stories"]) == 200 and all(len(story["sources"]) + len(story["duplicates"]) == 2 for story in data["stories"])
+    assert remote.stdout == local.stdout
+
+
+def test_the_library_checks_a_feed_read_in_partitions_on_the_cluster(tmp_path, cluster):
     from factcheck.check import check_story
     from factcheck.dask import check_feed_on_cluster
     from factcheck.load import feed_stories
     from factcheck.output import render
 
-    make_stories(tmp_path)
-    feed = tmp_path / "feed.jsonl"
+    feed = make_feed(tmp_path / "desk.jsonl", stories=30)
     whole, whole_problems = feed_stories(feed, "story_id")
-    (tmp_path / "index").mkdir()
     with distributed.Client(cluster) as client:
-        results, problems = check_feed_on_cluster(feed, "story_id", client, index_dir=tmp_path / "index", in_memory_bytes=1000)
-    assert problems == whole_problems
-    assert len(results) == 50
+        results, problems = check_feed_on_cluster(feed, "story_id", client, partition_bytes=700)
+    assert problems == whole_problems and len(problems) == 2
     assert render(results, "json") == render([check_story(g) for g in whole], "json")
+
+
+def test_a_jsonl_file_that_is_not_a_feed_is_the_same_one_line_error_on_the_cluster(tmp_path, monkeypatch, cluster):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gold.jsonl").write_text('{"story_id": "s1", "deaths": 4}\n{"story_id": "s2", "deaths": 2}\n')
+    local = check("gold.jsonl", "--group-by", "story_id", "-j", "1")
+    remote = check("gold.jsonl", "--group-by", "story_id", "--scheduler", cluster.scheduler_address)
+    assert (remote.exit_code, remote.stderr) == (local.exit_code, local.stderr)
+    assert remote.exit_code == 2 and remote.stderr.count("\n") == 1 and "not a feed" in remote.stderr

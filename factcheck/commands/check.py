@@ -78,10 +78,12 @@ def _safe(text: object) -> str:
 
 
 def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None,
-                  max_bytes: int = DEFAULT_MAX_FILE_SIZE, index_dir: Path | None = None) -> tuple[list, list[StoryFailure]]:
+                  max_bytes: int = DEFAULT_MAX_FILE_SIZE, index_dir: Path | None = None,
+                  scheduler: str | None = None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
-    `group_by`), and a failure for every path that gives none. A JSON Lines feed larger
-    than `max_bytes` is grouped on disk, with its index in `index_dir`."""
+    `group_by`), and a failure for every path that gives none. A JSON Lines feed is grouped
+    on the Dask cluster of `scheduler` if one is given, else on disk, with its index in
+    `index_dir`, when it is larger than `max_bytes`."""
     from factcheck.check import story_folders as folders_under
     from factcheck.feeds import is_feed
     from factcheck.load import StoryError, feed_stories
@@ -95,7 +97,12 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
             continue
         if path.is_file() and is_feed(path.name):
             try:
-                groups, problems = feed_stories(path, group_by, max_bytes, index_dir) if group_by else ([path], [])
+                if not group_by:
+                    groups, problems = [path], []
+                elif scheduler:
+                    groups, problems = _group_on_cluster(path, group_by, scheduler, max_bytes)
+                else:
+                    groups, problems = feed_stories(path, group_by, max_bytes, index_dir)
             except StoryError as e:
                 failures.append(StoryFailure(str(path), str(e).removeprefix(f"{path}: ")))
                 continue
@@ -120,6 +127,15 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
                 seen.add(resolved)
                 folders.append(folder)
     return folders, failures
+
+
+def _group_on_cluster(path: Path, group_by: str, scheduler: str, max_bytes: int) -> tuple[list, list]:
+    from factcheck.dask import ClusterError, group_feed
+
+    try:
+        return group_feed(path, group_by, scheduler, max_bytes=max_bytes)
+    except ClusterError as e:
+        raise InputError(str(e)) from None
 
 
 def _article_files(folders: list) -> set[Path]:
@@ -517,7 +533,7 @@ def _main(
 
         index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
     folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None,
-                                      settings.run.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE, index_dir)
+                                      settings.run.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE, index_dir, scheduler)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     articles = _article_files(folders)
