@@ -353,10 +353,34 @@ def _reported_that_week(value: str, claims: list[Claim], published: dict[str, da
     )
 
 
-def _align_dates(claims: list[Claim], sources: list[Source]) -> list[Fact]:
+def _elsewhere(claims: list[Claim], story_places: frozenset[str]) -> list[Claim]:
+    """Without the days a source gives for an event in a place no source's title or lead
+    names ("after the July 7 attack in Dallas") when it dates its own event weeks away from
+    them and no source gives that day at home: they date other events told for context."""
+    def away(c: Claim) -> bool:
+        return bool(c.context.places) and not c.context.places & story_places and not c.sentence.in_lead
+
+    home, stated_at_home = defaultdict(list), set()
+    for c in claims:
+        if not away(c):
+            home[c.source].append(date.fromisoformat(c.value))
+            stated_at_home.add(c.value)
+
+    def elsewhere(c: Claim) -> bool:
+        day = date.fromisoformat(c.value)
+        return (away(c) and c.value not in stated_at_home and bool(home[c.source])
+                and all(abs((d - day).days) > ELSEWHERE_DAYS for d in home[c.source]))
+
+    return [c for c in claims if not elsewhere(c)]
+
+
+ELSEWHERE_DAYS = 7  # a day this far from all of a source's own dates of an event is another event's
+
+
+def _align_dates(claims: list[Claim], sources: list[Source], story_places: frozenset[str] = frozenset()) -> list[Fact]:
     facts = []
     by_class = defaultdict(list)
-    for c in claims:
+    for c in _elsewhere(claims, story_places):
         by_class[c.subject].append(c)
     for event_class, members in list(by_class.items()):
         stale = _out_of_cycle(members, sources)
@@ -423,4 +447,5 @@ def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | 
     ages = [c for c in current if c.kind == "age"]
     dates = [c for c in current if c.kind == "date"]
     counts = [c for c in current if c.kind not in ("age", "date")]
-    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_dates(dates, sources)
+    story_places = frozenset(p for c in current if c.sentence.in_lead for p in c.context.places)
+    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_dates(dates, sources, story_places)

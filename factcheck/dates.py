@@ -389,6 +389,8 @@ def _read(kind: str, regs, text: str, start: int, end: int, published: date | No
             return None
         elif published is not None:
             value = _recent(published, month, day)
+            if value is not None and _LAST_YEAR_AFTER.match(text, end):  # "on Aug. 2 last year"
+                value = _make_date(published.year - 1, month, day)
             if kind == "df":  # the less common order: let dateparser read it, and check it
                 parsed = _dateparser_day(phrase, published)
                 if parsed is not None and (parsed.month, parsed.day) == (month, day):
@@ -448,6 +450,9 @@ def _read(kind: str, regs, text: str, start: int, end: int, published: date | No
         precision = "year"
         value = date(int(group("yv")), 1, 1)
     return DateMention(start, end, phrase, value, precision, relative, future)
+
+
+_LAST_YEAR_AFTER = regex.compile(r",?\s+(?:of\s+)?last\s+year\b", regex.I)
 
 
 def _recent(published: date, month: int, day: int) -> date | None:

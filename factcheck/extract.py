@@ -335,10 +335,15 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if not near:
             continue
         distance, event_class, event_start = min(near)
+        between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
+        if not between and event_start > mention.end and _SEQUENCE.search(text, mention.end, event_start):
+            # "was arrested Friday after a standoff": the day is the arrest's, told before it
+            earlier = [(mention.start - e, c, s) for s, e, c in events if c and e <= mention.start]
+            if earlier:
+                distance, event_class, event_start = min(earlier)
         if distance > 150 or event_class not in wanted:
             continue
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
-        between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
             if not days:
@@ -358,6 +363,9 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 _DAYS_APART = regex.compile(
     r"\b(?P<n>a|one|the|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<way>after|before)\b", regex.I
 )
+
+
+_SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
 
 
 def _said_on(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,10 @@ from datetime import date
 
 import pytest
 
-from engine_helpers import claims, findings, judged
+from engine_helpers import RULES, claims, findings, judged, source
+from factcheck.align import align_claims
+from factcheck.extract import extract_claims
+from factcheck.split import split_sentences
 
 SAT = date(2024, 3, 16)
 SUN = date(2024, 3, 17)
@@ -202,3 +205,39 @@ def test_a_total_followed_by_its_breakdown_by_place_stays_the_total(breakdown):
     )
     [total] = [f for f in judged(found, "deaths") if 31 in [c.value for c in f.claims]]
     assert sorted(c.value for c in total.claims) == [31, 34]
+
+
+# --- days of other events told for context -------------------------------------------------------
+
+FRI_JUL = date(2024, 7, 26)
+
+
+@pytest.mark.parametrize("context", [
+    "The ambush followed a July 5 attack in Harlow City that killed four officers.",
+    "Tensions had been high since a sniper killed four officers in Harlow City on July 5.",
+])
+def test_the_day_of_an_attack_elsewhere_weeks_before_is_not_a_day_of_the_story(context):
+    articles = [
+        source("a.txt", "Officer killed in Brenton\n\nA police officer was shot dead in Brenton.\n\nThe city mourned.\n\n"
+                        "The shooting happened on Thursday night. " + context, FRI_JUL),
+        source("b.txt", "Brenton police mourn officer\n\nAn officer was shot dead in Brenton.\n\nThe shooting was on Thursday night.", FRI_JUL),
+    ]
+    everything = [c for s in articles for c in extract_claims(s, split_sentences(s), RULES)]
+    stated = {c.value for f in align_claims(everything, articles, RULES) if f.kind == "date" for c in f.stated or f.claims}
+    assert stated == {"2024-07-25"}
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The second man was arrested Friday after a standoff at a house nearby.", ("arrest", "2024-07-26")),
+    ("A suspect was detained Friday following a car chase.", ("arrest", "2024-07-26")),
+])
+def test_a_day_told_before_after_belongs_to_the_event_before_it(text, day):
+    assert [(c.subject, c.value) for c in claims(text, FRI_JUL, "date")] == [day]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("On Aug. 2 last year, a dust explosion at a factory killed 75.", "2023-08-02"),
+    ("The fire of March 3 of last year killed two.", "2023-03-03"),
+])
+def test_a_month_and_day_of_last_year_is_dated_in_last_year(text, day):
+    assert [c.value for c in claims(text, date(2024, 8, 20), "date")] == [day]
