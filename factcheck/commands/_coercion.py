@@ -6,6 +6,7 @@ check of a small story should take. The options of this tool are paths, strings,
 and lists of those: for them the conversion is done here with typer's own helpers, exactly
 as the adapters do it. A value that fails here, or a type not listed (numbers, whose range
 errors pydantic words), is handed to typer's own conversion, so every message is typer's.
+This leans on typer's internals: a typer without them keeps its own conversion throughout.
 """
 from __future__ import annotations
 
@@ -13,12 +14,17 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
-from typer._coercion import RuntimeParam, build_runtime_param
-from typer._param_types import coerce_cli_choice, coerce_cli_path, lenient_issubclass, routes_to_path
-from typer.core import TyperCommand, _TyperParameter
+from typer.core import TyperCommand
+
+try:
+    from typer._coercion import RuntimeParam, build_runtime_param
+    from typer._param_types import coerce_cli_choice, coerce_cli_path, lenient_issubclass, routes_to_path
+    from typer.core import _TyperParameter
+except ImportError:  # another typer's internals: its own conversion, pydantic and all
+    RuntimeParam = _TyperParameter = None
 
 
-class PlainValues(RuntimeParam):
+class PlainValues(RuntimeParam or object):
     """Paths, strings and choices (and lists of them) converted directly; other values, and
     any value that does not convert, by typer's own pydantic-based conversion."""
 
@@ -48,7 +54,8 @@ class PlainValues(RuntimeParam):
 def convert_directly(param) -> None:
     """Give a parameter the direct conversion (not a file's: typer opens those itself)."""
     descriptor = getattr(param, "type_descriptor", None)
-    if isinstance(param, _TyperParameter) and param._runtime_param is None and descriptor is not None and descriptor.file_annotation is None:
+    if (RuntimeParam is not None and isinstance(param, _TyperParameter) and getattr(param, "_runtime_param", False) is None
+            and getattr(descriptor, "file_annotation", False) is None):
         param._runtime_param = PlainValues(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info)
 
 
