@@ -11,10 +11,9 @@ auxiliaries such as "were" or "have been"), {name} and {age}.
 from __future__ import annotations
 
 import copy
-import functools
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -282,7 +281,7 @@ def _read_toml(path: Path) -> dict:
         raise RuleError(f"{path}: cannot read: {error}") from None
 
 
-@functools.lru_cache(maxsize=256)
+@lru_cache(maxsize=256)
 def _parse_toml(text: str) -> dict:
     """A rule file's data, parsed once a process: the check command loads the rules twice
     (to check them, then to run them), and parsing is most of the loading."""
