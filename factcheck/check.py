@@ -5,13 +5,20 @@ from pathlib import Path
 
 from factcheck.align import align_claims
 from factcheck.compare import compare_facts
-from factcheck.extract import extract_claims
 from factcheck.feeds import FeedGroup
 from factcheck.infer import infer_publication_dates
 from factcheck.load import load_story
 from factcheck.model import Claim, Source, StoryReport
 from factcheck.ruleset import RuleSet, load_rules
 from factcheck.split import split_sentences
+
+
+def extract_claims(source: Source, sentences: list, rules: RuleSet) -> list[Claim]:
+    """The extraction stage, imported on first use: a run whose claims all come from the
+    cache never loads it (nor compiles its patterns)."""
+    from factcheck.extract import extract_claims as extract
+
+    return extract(source, sentences, rules)
 
 
 def source_claims(source: Source, rules: RuleSet) -> list[Claim]:

@@ -20,7 +20,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
-import ftfy
 import regex
 
 Anchors = tuple[tuple[int, int], ...]
@@ -46,12 +45,22 @@ _COMBINING_CHARS = regex.compile(f"[{_COMBINING}]")
 _RUN_MAX = 200  # a longer run (CJK) is repaired in pieces, each cut before a lead byte
 _RUN = re.compile(rf"(?:[^\x00-\x7f]|(?<=[ÂÃ]) ){{0,{_RUN_MAX}}}")  # "Ã " is a mangled "à" and its space
 _CUT_BEFORE = re.compile(r"[\xc2-\xf4]")
-_FTFY = ftfy.TextFixerConfig(
-    uncurl_quotes=False,  # curly quotes are what the article printed
-    fix_line_breaks=False,  # line ends are where the file has them
-    remove_control_chars=False,  # `_ODD` turns them into spaces instead, keeping length
-    explain=False,
-)
+
+
+@cache
+def _ftfy():
+    """ftfy and the repairs asked of it, imported when a run first needs them: it is slow
+    to import, and most articles never reach it."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,  # curly quotes are what the article printed
+        fix_line_breaks=False,  # line ends are where the file has them
+        remove_control_chars=False,  # `_ODD` turns them into spaces instead, keeping length
+        explain=False,
+    )
+    return ftfy, config
+
 
 # Characters a reader sees as blank or not at all: control and format characters (zero-width,
 # bidi, soft hyphen) and unicode spaces, i.e. categories Cc, Cf, Zs, Zl, Zp of Unicode 14
@@ -95,7 +104,8 @@ def _repair(text: str) -> tuple[str, Anchors]:
 @lru_cache(maxsize=4096)
 def _fix(old: str) -> tuple[str, tuple]:
     """ftfy's repair of one run, and how it lines up with the original."""
-    new = ftfy.fix_text(old.replace("\xad", ""), _FTFY)
+    ftfy, config = _ftfy()
+    new = ftfy.fix_text(old.replace("\xad", ""), config)
     return new, tuple(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
 
 
@@ -193,17 +203,21 @@ def boilerplate() -> Boilerplate:
             missing = {"id", "pattern", "why"} - item.keys()
             if missing:
                 raise ValueError(f"boilerplate.toml: entry {item.get('id', '?')} lacks {', '.join(sorted(missing))}")
+            parts[where].append(f"(?{'i' if item.get('ignore_case') else '-i'}:{item['pattern']})")
+            entries.append({**item, "where": where})
+    try:
+        return Boilerplate(
+            tuple(entries),
+            regex.compile(r"[ \t]*(?:" + "|".join(parts["line"]) + r")[ \t]*"),
+            regex.compile("|".join(parts["inline"])),
+        )
+    except regex.error:  # name the entry at fault (compiled one by one only now: it is slow)
+        for item in entries:
             try:
                 regex.compile(item["pattern"])
             except regex.error as error:
                 raise ValueError(f"boilerplate.toml: entry {item['id']}: {error}") from None
-            parts[where].append(f"(?{'i' if item.get('ignore_case') else '-i'}:{item['pattern']})")
-            entries.append({**item, "where": where})
-    return Boilerplate(
-        tuple(entries),
-        regex.compile(r"[ \t]*(?:" + "|".join(parts["line"]) + r")[ \t]*"),
-        regex.compile("|".join(parts["inline"])),
-    )
+        raise
 
 
 def blank(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> str:

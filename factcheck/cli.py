@@ -11,11 +11,12 @@ from factcheck.commands import config as config_command
 from factcheck.commands import rule as rule_command
 from factcheck.commands import rules as rules_command
 from factcheck.commands import test_rules as test_rules_command
+from factcheck.commands._coercion import Command, DirectConversion
 
 PROG_NAME = "factcheck"
 
 
-class OneLineErrors(TyperGroup):
+class OneLineErrors(DirectConversion, TyperGroup):
     """Usage errors as one line on stderr, like the tool's own errors, exit 2; never a box."""
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
@@ -49,11 +50,11 @@ app = typer.Typer(
     context_settings={"max_content_width": 100},
     help="Check news articles about one story against each other.",
 )
-app.command("check")(check_command.run)
-app.command("rules")(rules_command.run)
-app.command("rule")(rule_command.run)
-app.command("test-rules")(test_rules_command.run)
-app.command("config")(config_command.run)
+app.command("check", cls=Command)(check_command.run)
+app.command("rules", cls=Command)(rules_command.run)
+app.command("rule", cls=Command)(rule_command.run)
+app.command("test-rules", cls=Command)(test_rules_command.run)
+app.command("config", cls=Command)(config_command.run)
 
 
 def _version(value: bool) -> None:

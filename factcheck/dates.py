@@ -303,13 +303,25 @@ def _forms(forms: list[str]) -> str:
 # their first letters, and only then run the forms that can start there. The words that
 # qualify an anchor are looked back for, never scanned for. Every repetition is bounded
 # by literal words, so matching stays linear in the text.
-_MENTION = regex.compile(
+_MENTION = (
     r"(?=[0-Zfgkmy])(?:"
     + _forms(_LETTER_FORMS)
     + r"|(?=[A-Z])\b(?=" + _CAPITAL_GATE + r")(?:" + _forms(_CAPITAL_FORMS) + ")"
     + r"|(?=\d)(?<![\w.,:])(?:" + _forms(_DIGIT_FORMS) + ")"
     + ")"
 )
+_KINDS = ("md", "df", "iso", "us", "hol", "wk", "rel", "ago", "vg", "mo", "yr")
+
+
+@functools.cache
+def _mentions() -> tuple[regex.Pattern, tuple[tuple[str, int], ...], int, dict[str, int]]:
+    """The mention pattern, the group of each kind, the group that marks a phrase's start
+    before its anchor, and every group by name. Compiled on first use: only finding dates
+    in text needs it, and it takes longer to compile than a cached re-check of a story."""
+    pattern = regex.compile(_MENTION)
+    groups = pattern.groupindex
+    return pattern, tuple((kind, groups[kind]) for kind in _KINDS), groups["s"], groups
+
 
 # Words before a mention that put it ahead of the writer ("will be buried Monday").
 _FUTURE_CUE = regex.compile(
@@ -336,15 +348,16 @@ def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
         published = published.date()
     mentions: list[DateMention] = []
     last_end = 0
+    pattern, kind_index, start_group, _ = _mentions()
     if len(text) >= _TIMEOUT_FROM:
-        matches = _MENTION.finditer(text, timeout=1.0 + len(text) / 200_000)
+        matches = pattern.finditer(text, timeout=1.0 + len(text) / 200_000)
     else:
-        matches = _MENTION.finditer(text)
+        matches = pattern.finditer(text)
     try:
         for m in matches:
             regs = m.regs
-            kind, index = next(k for k in _KIND_INDEX if regs[k[1]][0] >= 0)
-            start, end = regs[_S][0] if regs[_S][0] >= 0 else regs[index][0], regs[index][1]
+            kind, index = next(k for k in kind_index if regs[k[1]][0] >= 0)
+            start, end = regs[start_group][0] if regs[start_group][0] >= 0 else regs[index][0], regs[index][1]
             # A phrase is also found again from anchors inside it ("April" in
             # "Wednesday, April 8"); the first, longest reading stands.
             if start < last_end:
@@ -361,17 +374,12 @@ def find_date_mentions(text: str, published: date | None) -> list[DateMention]:
     return mentions
 
 
-_KINDS = ("md", "df", "iso", "us", "hol", "wk", "rel", "ago", "vg", "mo", "yr")
-_KIND_INDEX = tuple((kind, _MENTION.groupindex[kind]) for kind in _KINDS)
-_S = _MENTION.groupindex["s"]
-_GROUP = _MENTION.groupindex
-
-
 def _read(kind: str, regs, text: str, start: int, end: int, published: date | None) -> DateMention | None:
     """The mention a match stands for, or None when the words name no real day."""
+    groups = _mentions()[3]
 
     def group(name: str) -> str | None:  # reading spans directly is several times faster
-        a, b = regs[_GROUP[name]]
+        a, b = regs[groups[name]]
         return text[a:b] if a >= 0 else None
 
     phrase = text[start:end]

@@ -6,6 +6,7 @@ the matched words into a Quantity. Qualifiers widen the interval, so that "at le
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import regex
@@ -78,7 +79,11 @@ NUMBER_START_PATTERN = (
 QUALIFIER_BEFORE_PATTERN = rf"(?:{_QUALIFIER})\s+$"
 ORDINAL_PATTERN = rf"(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 
-_number_re = regex.compile(rf"^{NUMBER_PATTERN}$", regex.I)
+
+@functools.cache
+def _number_re() -> regex.Pattern:
+    """Compiled on first use: most runs never parse a whole phrase, and it is slow to compile."""
+    return regex.compile(rf"^{NUMBER_PATTERN}$", regex.I)
 
 
 def word_value(words: str) -> float | None:
@@ -149,7 +154,7 @@ def quantity(qualifier: str | None, number: str) -> Quantity | None:
 
 def parse_number_phrase(text: str) -> Quantity | None:
     """Parse a whole phrase such as "more than 20" or "a dozen"."""
-    m = _number_re.match(" ".join(text.split()))
+    m = _number_re().match(" ".join(text.split()))
     return quantity(m["q"], m["num"]) if m else None
 
 

@@ -15,8 +15,6 @@ import contextlib
 import os
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
@@ -177,6 +175,8 @@ def check_folders(
                 on_done(folders[i], results[i])
 
         if jobs > 1 and len(folders) > 1:
+            from concurrent.futures.process import BrokenProcessPool  # not imported for one story
+
             start = _first_here(len(folders), here) if measure else 0
             if start < len(folders):
                 _worker["rules"] = loaded
@@ -219,6 +219,9 @@ def _first_here(total: int, here: Callable[[int], None]) -> int:
 
 
 def _check_in_pool(folders, configs, indices, workers, cache, results, on_done, started) -> None:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cache,))
     try:
         futures = {pool.submit(_run_in_worker, folders[i], configs[i]): i for i in indices}

@@ -2,11 +2,19 @@
 branch, so word lists are written as tries (one branch per first letter, and so on)."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 
 def alternatives(phrases: list[str]) -> str:
     """Phrases as one non-capturing group; spaces inside a phrase match any run of white space."""
+    return _alternatives(tuple(phrases))
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """Built once a process for each list: the rules are loaded more than once a run."""
     trie: dict = {}
     for phrase in phrases:
         node = trie

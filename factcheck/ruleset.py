@@ -10,9 +10,10 @@ auxiliaries such as "were" or "have been"), {name} and {age}.
 """
 from __future__ import annotations
 
+import copy
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -278,11 +279,18 @@ def _anchor(frame: str) -> regex.Pattern | None:
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return copy.deepcopy(_parse_toml(path.read_text(encoding="utf-8")))
     except tomllib.TOMLDecodeError as error:
         raise RuleError(f"{path}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"{path}: cannot read: {error}") from None
+
+
+@lru_cache(maxsize=256)
+def _parse_toml(text: str) -> dict:
+    """A rule file's data, parsed once a process: the check command loads the rules twice
+    (to check them, then to run them), and parsing is most of the loading."""
+    return tomllib.loads(text)
 
 
 _TEXT_KEYS = {"code", "slug", "kind", "type", "severity", "summary", "what", "why"}

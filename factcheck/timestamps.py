@@ -8,7 +8,6 @@ zone the time was written in, the outlet's own, so that "on Monday" in a story f
 from __future__ import annotations
 
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 
 def read_timestamp(value: object) -> tuple[date | None, datetime | None]:
@@ -26,6 +25,8 @@ def read_timestamp(value: object) -> tuple[date | None, datetime | None]:
     except ValueError:
         at = None
     if at is None:
+        from email.utils import parsedate_to_datetime  # slow to import, and rarely needed
+
         try:
             at = parsedate_to_datetime(text)  # RFC 2822, as RSS writes it
         except (TypeError, ValueError, IndexError):

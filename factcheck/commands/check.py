@@ -21,9 +21,6 @@ from pathlib import Path
 import typer
 
 from factcheck.commands import _settings as _s
-from factcheck.config import DEFAULT_MAX_FILE_SIZE
-from factcheck.model import StoryReport
-from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, StoryFailure, display_path, statistics_table
 
 
 class Format(str, Enum):
@@ -78,15 +75,19 @@ def _safe(text: object) -> str:
 
 
 def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None,
-                  max_bytes: int = DEFAULT_MAX_FILE_SIZE, index_dir: Path | None = None,
+                  max_bytes: int | None = None, index_dir: Path | None = None,
                   scheduler: str | None = None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
     `group_by`), and a failure for every path that gives none. A JSON Lines feed is grouped
     on the Dask cluster of `scheduler` if one is given, else on disk, with its index in
-    `index_dir`, when it is larger than `max_bytes`."""
+    `index_dir`, when it is larger than `max_bytes` (by default the config's default)."""
     from factcheck.check import story_folders as folders_under
+    from factcheck.config import DEFAULT_MAX_FILE_SIZE
     from factcheck.feeds import is_feed
     from factcheck.load import StoryError, feed_stories
+    from factcheck.report import StoryFailure, display_path
+
+    max_bytes = DEFAULT_MAX_FILE_SIZE if max_bytes is None else max_bytes
 
     folders: list = []
     failures: list[StoryFailure] = []
@@ -299,6 +300,7 @@ def _rule_errors() -> tuple[type[BaseException], ...]:
 def split_results(results: list, verbose: bool, quiet: bool = False) -> tuple[list[StoryReport], list[StoryFailure]]:
     """Reports with at least one readable article, and failures for the rest; warnings printed."""
     from factcheck.output import problem_path
+    from factcheck.report import StoryFailure
 
     reports, failures = [], []
     for result in results:
@@ -380,7 +382,9 @@ class StreamedReport:
         self.next = 0
 
     def add(self, story, result) -> None:
+        from factcheck.model import StoryReport
         from factcheck.output.jsonl import story_line
+        from factcheck.report import Outcome
 
         line = None
         if isinstance(result, StoryReport) and result.sources:
@@ -492,6 +496,8 @@ def run(
             quiet=quiet, color=color,
         )
     except InputError as e:
+        from factcheck.report import EXIT_ERROR
+
         _err(f"error: {_safe(e)}")
         code = EXIT_ERROR
     except KeyboardInterrupt:
@@ -517,6 +523,7 @@ def _main(
     from factcheck.cache import default_dir
     from factcheck.feeds import is_feed
     from factcheck.output import MACHINE_FORMATS, render
+    from factcheck.report import EXIT_ERROR, DISCREPANCIES, Outcome, statistics_table
 
     known = None
     if baseline is not None:
@@ -533,7 +540,7 @@ def _main(
 
         index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
     folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None,
-                                      settings.run.max_file_size if settings is not None else DEFAULT_MAX_FILE_SIZE, index_dir, scheduler)
+                                      settings.run.max_file_size if settings is not None else None, index_dir, scheduler)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     articles = _article_files(folders)
