@@ -8,7 +8,9 @@ changed, or (for ages) articles far enough apart for a birthday to fall between.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -54,6 +56,9 @@ def readings(claim: Claim) -> list[Reading]:
     attackers = sum(p.value for p in claim.parts if p.role == "attacker")
     if attackers:
         out.append(Reading(q.shifted(-attackers), f"{_fmt(q.value)} includes {attackers} attacker{'s' if attackers > 1 else ''} ({claim.parts[0].subject}): {_fmt(q.value)} − {attackers} = {_fmt(q.value - attackers)}"))
+    if claim.dead_among:
+        d = claim.dead_among
+        out.append(Reading(q.shifted(-d), f"{_fmt(q.value)} is also the number {claim.source} says were hit, so it counts the {d} dead: {_fmt(q.value)} − {d} = {_fmt(q.value - d)}"))
     if claim.attacker_extra:
         out.append(Reading(q.shifted(claim.attacker_extra), f"{_fmt(q.value)} does not count the attacker, who also died: {_fmt(q.value)} + {claim.attacker_extra} = {_fmt(q.value + claim.attacker_extra)}"))
     return out
@@ -214,6 +219,39 @@ def _without_vague_outliers(fact: Fact) -> tuple[Fact, list[Claim]]:
     return Fact(fact.kind, fact.key, fact.label, [c for c in fact.claims if c not in dropped], fact.stated), dropped
 
 
+def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
+    """Counts of the hurt that equal their source's count of everyone hit ("six shot, one of
+    them killed" and "six hurt") read as counting the dead too: the texts reconcile them
+    with a count of the hurt alone."""
+    if ruleset is None:
+        return facts
+    hit, dead = defaultdict(set), defaultdict(set)
+    for fact in facts:
+        rule = ruleset.by_code(fact.claims[0].rule)
+        if rule is not None and rule.data.get("counts_everyone_hit") and _of_everyone(fact):
+            for c in fact.stated or fact.claims:
+                hit[c.source].add(c.value)
+        elif fact.kind == "deaths" and _of_everyone(fact):
+            for c in fact.claims:
+                dead[c.source].add(c.value)
+    out = []
+    for fact in facts:
+        if fact.kind == "injuries" and _of_everyone(fact):
+            claims = [
+                dataclasses.replace(c, dead_among=int(next(iter(dead[c.source]))))
+                if c.value in hit[c.source] and len(dead[c.source]) == 1 and next(iter(dead[c.source])) > 0 else c
+                for c in fact.claims
+            ]
+            fact = Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
+        out.append(fact)
+    return out
+
+
+def _of_everyone(fact: Fact) -> bool:
+    """Whether a fact counts everyone the event hit, not a named group or a place's part."""
+    return "total" in fact.key.split(":")[1:3] and len(fact.key.split(":")) <= 3
+
+
 def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance) -> tuple[str, str]:
     if fact.kind == "age":
         return _age_verdict(fact, by_name)
@@ -231,6 +269,7 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
     discrepancy whose confidence is below `min_confidence` is `uncertain`."""
     by_name = {s.name: s for s in sources}
     findings = []
+    facts = _dead_among_hurt(facts, ruleset)
     for fact in facts:
         fact, too_vague = _without_vague_outliers(fact)
         for claim in too_vague:

@@ -228,6 +228,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             following = regex.split(r"[;.]", text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
             if any(p in following for p in rule.words("not_followed_by")):
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
+            if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
+                continue  # "one shot dead": a death, not a count of the people shot
             parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1

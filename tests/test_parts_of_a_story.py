@@ -241,3 +241,44 @@ def test_a_day_told_before_after_belongs_to_the_event_before_it(text, day):
 ])
 def test_a_month_and_day_of_last_year_is_dated_in_last_year(text, day):
     assert [c.value for c in claims(text, date(2024, 8, 20), "date")] == [day]
+
+
+# --- the hurt counted with the dead ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("counted", [
+    "One person was killed and six others hurt at the club. In all, six people were shot, including the one who died.",
+    "One person died and six people were hurt at the club, where six people were shot.",
+])
+def test_a_count_of_the_hurt_that_is_also_the_count_of_everyone_shot_includes_the_dead(counted):
+    found = findings(
+        ("a.txt", counted, SUN),
+        ("b.txt", "One person was killed and five others were hurt in the shooting at the club.", SUN),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "explained" and "6 − 1 = 5" in hurt.reason
+
+
+def test_a_larger_count_of_the_hurt_with_no_count_of_everyone_shot_still_disagrees():
+    found = findings(
+        ("a.txt", "One person was killed and six others were hurt at the club.", SUN),
+        ("b.txt", "One person was killed and five others were hurt in the shooting at the club.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "injuries")] == [[5, 6]]
+
+
+@pytest.mark.parametrize("text", [
+    "1 shot dead, 5 wounded near the campus",
+    "Two shot and killed outside a bar on Main Street",
+    "One deputy was shot and killed and another was wounded during the stop.",
+])
+def test_shot_dead_or_one_of_a_pair_is_not_a_count_of_everyone_shot(text):
+    assert [c for c in claims(text, SUN, "count") if c.rule == "FC204"] == []
+
+
+@pytest.mark.parametrize("recalled", [
+    "The last two officers slain in the city were killed in 2019.",
+    "Recent attacks in two other cities claimed the lives of eight officers.",
+])
+def test_the_last_ones_killed_or_recent_attacks_elsewhere_are_other_events(recalled):
+    assert [c.value for c in claims(recalled, SUN, "deaths") if not c.context.other_event] == []
