@@ -223,8 +223,11 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 who = _elided_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
-            if rule.data.get("others_add_one") and (_OTHER_BEFORE.search(before) or "other" in mods.split()):
+            besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
+            if rule.data.get("others_add_one") and besides:
                 q = q.shifted(1)
+            if rule.data.get("others_are_parts") and (besides or who == "others"):
+                continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
             following = regex.split(r"[;.]", text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
             if any(p in following for p in rule.words("not_followed_by")):
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured

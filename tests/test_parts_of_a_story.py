@@ -268,6 +268,8 @@ def test_a_larger_count_of_the_hurt_with_no_count_of_everyone_shot_still_disagre
 
 
 @pytest.mark.parametrize("text", [
+    "A woman was killed and five others were shot outside the club.",
+    "The conditions of the five others who were shot are not known.",
     "1 shot dead, 5 wounded near the campus",
     "Two shot and killed outside a bar on Main Street",
     "One deputy was shot and killed and another was wounded during the stop.",
