@@ -341,8 +341,11 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         distance, event_class, event_start = min(near)
         between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
-        if not between and event_start > mention.end and _SEQUENCE.search(text, mention.end, event_start):
-            # "was arrested Friday after a standoff": the day is the arrest's, told before it
+        if not between and event_start > mention.end and (
+            _SEQUENCE.search(text, mention.end, event_start) or _COMPLEMENT.match(text, mention.end, event_start)
+        ):
+            # "was arrested Friday after a standoff", "arrested two men on Sunday in the
+            # shooting": the day is the arrest's, told before it
             earlier = [(mention.start - e, c, s) for s, e, c in events if c and e <= mention.start]
             if earlier:
                 distance, event_class, event_start = min(earlier)
@@ -371,6 +374,8 @@ _DAYS_APART = regex.compile(
 
 
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
+# "... on Sunday in the drive-by shooting": the event is named as what the verb was about
+_COMPLEMENT = regex.compile(r"[\s,]*(?:morning|afternoon|evening|night)?\s*(?:in|for|over)\s+(?:connection\s+with\s+)?(?:the|a|an)\b", regex.I)
 
 
 def _said_on(text: str, start: int, end: int) -> bool:

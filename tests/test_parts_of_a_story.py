@@ -284,3 +284,9 @@ def test_shot_dead_or_one_of_a_pair_is_not_a_count_of_everyone_shot(text):
 ])
 def test_the_last_ones_killed_or_recent_attacks_elsewhere_are_other_events(recalled):
     assert [c.value for c in claims(recalled, SUN, "deaths") if not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("count", ["two", "2", "a pair of"])
+def test_the_day_of_an_arrest_in_a_shooting_is_the_arrests_however_the_count_is_written(count):
+    text = f"Police arrested {count} teenagers on Sunday in the drive-by shooting that killed a boy late Friday."
+    assert [(c.subject, c.value) for c in claims(text, date(2024, 5, 13), "date")] == [("arrest", "2024-05-12"), ("incident", "2024-05-10")]
