@@ -290,3 +290,16 @@ def test_the_last_ones_killed_or_recent_attacks_elsewhere_are_other_events(recal
 def test_the_day_of_an_arrest_in_a_shooting_is_the_arrests_however_the_count_is_written(count):
     text = f"Police arrested {count} teenagers on Sunday in the drive-by shooting that killed a boy late Friday."
     assert [(c.subject, c.value) for c in claims(text, date(2024, 5, 13), "date")] == [("arrest", "2024-05-12"), ("incident", "2024-05-10")]
+
+
+@pytest.mark.parametrize("later", [
+    "A fifth victim, a groundskeeper's daughter, died in the hospital on Sunday.",
+    "One of the wounded later died on Sunday, police said.",
+    "A woman shot in the attack succumbed to her wounds on Sunday.",
+])
+def test_the_day_a_victim_died_later_is_not_the_day_of_the_attack(later):
+    found = findings(
+        ("a.txt", f"The college mourns its dead.\n\n{later}", MON),
+        ("b.txt", "The shooting at the college happened on Friday.", MON),
+    )
+    assert all(len({c.value for c in f.claims}) == 1 for f in judged(found, "date"))
