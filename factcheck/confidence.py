@@ -12,7 +12,9 @@ reader can see, and each trace lowers the confidence that two claims really disa
 - how far apart the values are: real disagreements on a toll are near misses (17 and 20),
   on a date one day (the midnight boundary, a wrong weekday); values far apart are
   mostly about different things;
-- whether a value rests on the article's own publication date ("on Sunday").
+- whether a value rests on the article's own publication date ("on Sunday");
+- whether it stands in a photo caption or a video's blurb, written for the picture and
+  often on another day than the article.
 
 A discrepancy below the chosen threshold keeps its confidence and takes the status
 `uncertain`: listed, never failing a run.
@@ -40,6 +42,11 @@ _DEATH_SCENE = regex.compile(r"\b(?:at|on)\s+the\s+scene\b|\bin\s+(?:the\s+)?hos
 
 
 _CLAUSE_END = regex.compile(r"[,.;:!?()]")
+# A photo caption or an embedded video's blurb: written for the picture, often on another day
+_CAPTION = regex.compile(
+    r"Skip in Skip x Embed|Last VideoNext Video|\bBuy Photo\b|\((?:AP )?Photo:|\bPhoto: |\bPHOTO: |"
+    r"\|\s*\d{1,2}:\d\d\b|\b(?:AP|Getty Images|Reuters) Photo\b"
+)
 
 
 def _framing(claim: Claim) -> str:
@@ -55,6 +62,8 @@ def _framing(claim: Claim) -> str:
 def _salience(claim: Claim) -> float:
     """How plainly a claim states the answer to its fact's question (0–1)."""
     score = 1.0 if claim.sentence.in_lead else 0.8
+    if _CAPTION.search(claim.sentence.text):
+        score *= 0.5
     if claim.kind in ("injuries", "arrests", "count") and _SCENE.search(_framing(claim)):
         score *= 0.6
     elif claim.kind == "deaths" and _DEATH_SCENE.search(_framing(claim)):

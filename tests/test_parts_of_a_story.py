@@ -303,3 +303,27 @@ def test_the_day_a_victim_died_later_is_not_the_day_of_the_attack(later):
         ("b.txt", "The shooting at the college happened on Friday.", MON),
     )
     assert all(len({c.value for c in f.claims}) == 1 for f in judged(found, "date"))
+
+
+# --- captions and video blurbs --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("caption", [
+    "CLOSE Skip in Skip x Embed x Share Police announce arrests | 2:14 The chief said two men were arrested in the shooting.",
+    "Buy Photo Officers at the scene, where two men were arrested in the shooting. (Photo: Dana Holt, Metro Daily)",
+])
+def test_a_count_in_a_caption_is_too_unsure_to_fail_a_story(caption):
+    found = findings(
+        ("a.txt", "No arrests have been made in the shooting, police said.", SUN),
+        ("b.txt", f"Police are still looking for the gunman.\n\nThe club stayed closed.\n\n{caption}", SUN),
+    )
+    assert _conflicts(found, "arrests") == []
+    assert [f.status for f in judged(found, "arrests")] == ["uncertain"]
+
+
+def test_the_same_count_in_the_text_still_disagrees():
+    found = findings(
+        ("a.txt", "No arrests have been made in the shooting, police said.", SUN),
+        ("b.txt", "Police are still looking for the gunman.\n\nThe club stayed closed.\n\nThe chief said two men were arrested in the shooting.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "arrests")] == [[0, 2]]
