@@ -327,3 +327,9 @@ def test_the_same_count_in_the_text_still_disagrees():
         ("b.txt", "Police are still looking for the gunman.\n\nThe club stayed closed.\n\nThe chief said two men were arrested in the shooting.", SUN),
     )
     assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "arrests")] == [[0, 2]]
+
+
+@pytest.mark.parametrize("service", ["the fire service said", "according to the fire department", "the fire chief told reporters"])
+def test_a_service_named_after_an_event_names_no_event_to_date(service):
+    text = f"Four people were pulled out alive on Sunday, {service}."
+    assert claims(text, MON, "date") == []
