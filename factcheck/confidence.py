@@ -133,7 +133,8 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
     gap = _number_gap if finding.status == CONFLICT else _growth_gap
-    best = max(_salience(a) * _salience(b) * gap(a.value, b.value) for a, b in pairs)
+    salience = {id(c): _salience(c) for c in claims}  # once a claim, not once a pair
+    best = max(salience[id(a)] * salience[id(b)] * gap(a.value, b.value) for a, b in pairs)
     return round(0.95 * best, 2)
 
 
