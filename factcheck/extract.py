@@ -371,6 +371,23 @@ def _in_an_earlier_year(claim: Claim, published: date | None) -> Claim:
         return claim
     years = [int(y) for y in _YEAR.findall(claim.sentence.text)]
     past = [y for y in years if y < published.year and (published - date(y, 12, 31)).days > BACKGROUND_DAYS]
-    if not past:
+    if not past and not _dated_weeks_before(claim.sentence.text, published):
         return claim
-    return dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=True, year=max(past)))
+    return dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=True, year=max(past, default=None)))
+
+
+_MONTH_WORD = regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+EARLIER_EVENT_DAYS = 14  # a day named this long before publication is another event's
+
+
+def _dated_weeks_before(text: str, published: date) -> bool:
+    """Whether a sentence names a day weeks before its article ("The most recent was Feb. 28,
+    when six people were shot"): its count belongs to that day's event, not the story's."""
+    if not _MONTH_WORD.search(text):
+        return False
+    from factcheck.dates import find_date_mentions
+
+    return any(
+        m.value is not None and m.precision == "day" and (published - m.value).days > EARLIER_EVENT_DAYS
+        for m in find_date_mentions(text, published)
+    )

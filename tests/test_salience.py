@@ -459,3 +459,17 @@ def test_a_far_larger_number_days_later_is_less_sure_to_be_the_same_count(first,
     kind = "arrests" if "arrests" in first else "deaths"
     [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", later, date(2023, 5, 20)), min_confidence=0), kind)
     assert fact.confidence < 0.5
+
+
+@pytest.mark.parametrize("recalled", [
+    "The most recent was April 2, when six people were shot outside a bar.",
+    "On March 28 a fire on the same street killed four people.",
+    "It was the second such crash since April 10, when nine people were injured.",
+])
+def test_a_count_on_a_day_weeks_before_the_article_is_another_event(recalled):
+    found = findings(
+        ("a.txt", "Three people were killed and two injured in the shooting on Monday.", TUE),
+        ("b.txt", "Three people were killed and two injured in the shooting on Monday. " + recalled, TUE),
+        min_confidence=0,
+    )
+    assert all(f.status == "agree" for f in found if f.status not in ("single",))
