@@ -247,12 +247,15 @@ _AFTER_MIDNIGHT = regex.compile(r"\b(?:(?:just|shortly|soon)\s+after\s+midnight|
 _BEFORE_MIDNIGHT = regex.compile(r"\bbefore\s+midnight\b", regex.I)
 
 
-def _across_midnight(a: Claim, b: Claim) -> bool:
-    """Two days in a row, the first said late and the second early: one night told two ways."""
-    earlier, later = sorted((a, b), key=lambda c: c.value)
-    gap = (date.fromisoformat(later.value) - date.fromisoformat(earlier.value)).days
-    late = _around(earlier)
-    return gap == 1 and bool(_LATE.search(late)) and not _BEFORE_MIDNIGHT.search(late) and bool(_EARLY.search(_around(later)))
+def _one_night(claims: list[Claim]) -> bool:
+    """Two days in a row, every claim of the first said late and every claim of the second
+    early: one night told two ways. Read claim by claim, not pair by pair."""
+    days = sorted({c.value for c in claims})
+    if len(days) != 2 or (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days != 1:
+        return False
+    late = [_around(c) for c in claims if c.value == days[0]]
+    early = [_around(c) for c in claims if c.value == days[1]]
+    return all(_LATE.search(t) and not _BEFORE_MIDNIGHT.search(t) for t in late) and all(_EARLY.search(t) for t in early)
 
 
 def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
@@ -260,9 +263,8 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     if len({c.value for c in claims}) == 1:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
-    clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
     clock = any(_AFTER_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
-    if clock and all(_across_midnight(a, b) for a, b in clashes):
+    if clock and _one_night(claims):
         return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
 
