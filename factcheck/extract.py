@@ -147,13 +147,15 @@ def matches(frame: Frame, text: str, cache: dict | None = None):
     the scan rules out everywhere is never compiled."""
     last = scan.last_start(frame.source, text, cache)
     if last == -1:
-        return
-    pattern, anchor = frame.pattern, frame.anchor
-    if anchor is None:
-        yield from pattern.finditer(text, timeout=1.0)
-        return
-    end = 0
-    for starts in _starts(anchor, text, {} if cache is None else cache):
+        return ()  # the common case: no generator to set up
+    if frame.anchor is None:
+        return frame.pattern.finditer(text, timeout=1.0)
+    return _anchored_matches(frame, text, {} if cache is None else cache, last)
+
+
+def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
+    pattern, end = frame.pattern, 0
+    for starts in _starts(frame.anchor, text, cache):
         if starts[-1] < end:
             continue
         for start in starts:
@@ -264,10 +266,10 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     return claims
 
 
-def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, _published=None) -> list[Claim]:
+def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict | None = None, _published=None) -> list[Claim]:
     claims, taken = [], set()
     for frame in rule.frames:
-        for m in matches(frame, sentence.text):
+        for m in matches(frame, sentence.text, cache):
             age = int(word_value(m["age"]) or 0)
             if not 0 < age <= 115 or m.start("age") in taken:
                 continue

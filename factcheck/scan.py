@@ -215,20 +215,32 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
     required words (or the prefilter is off)."""
     if not PREFILTER:
         return None
-    if cache is None:  # a check that keeps nothing per sentence (ages): worked out for this call
+    if cache is None:  # a check that keeps nothing per sentence: worked out for this call
         cache = {}
     required = _REQUIRED.get(source)
     if required is None:
         literals = _LITERALS.get(source)
         if literals is None:
             return None
-        folded = cache.get("folded")
-        if folded is None:
-            folded = cache["folded"] = text.casefold()
         for one_of in literals:
-            if not (_ANY_DIGIT.search(text) if one_of is _DIGITS else any(run in folded for run in one_of)):
+            key = "digit" if one_of is _DIGITS else one_of  # frames share literal sets: each is looked for once a sentence
+            held = cache.get(key)
+            if held is None:
+                held = cache[key] = _holds(text, one_of, cache)
+            if not held:
                 return -1
         return None
     places = last_places(text, cache)
-    present = required.intersection(places)
-    return max(map(places.__getitem__, present)) if present else -1
+    if required.isdisjoint(places):
+        return -1
+    return max(map(places.__getitem__, required.intersection(places)))
+
+
+def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
+    """Whether the sentence holds one of the literal runs (or a digit, for `_DIGITS`)."""
+    if one_of is _DIGITS:
+        return _ANY_DIGIT.search(text) is not None
+    folded = cache.get("folded")
+    if folded is None:
+        folded = cache["folded"] = text.casefold()
+    return any(run in folded for run in one_of)
