@@ -331,15 +331,22 @@ def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
     something later; a day half a year before its own article ("a shooting on New Year's
     Day 2015", in 2017) is the story's history unless a source of that week gives it."""
     published = {s.name: s.published for s in sources}
+    by_value = defaultdict(list)  # each day given, and the claims that give it
+    for c in claims:
+        by_value[c.value].append(c)
+    sources_of = {v: {c.source for c in same} for v, same in by_value.items()}
+    earliest_first = sorted(by_value, key=date.fromisoformat)
     out = set()
     for i, c in enumerate(claims):
         day = published.get(c.source)
-        others = [o.value for o in claims if o.source != c.source]
         if day is None:
             continue
-        if c.relative and c.value not in others and any((day - date.fromisoformat(v)).days > NEWS_CYCLE_DAYS for v in others):
+        # the days other sources give, earliest first
+        others = (v for v in earliest_first if sources_of[v] != {c.source})
+        earliest_other = next(others, None)
+        if c.relative and sources_of[c.value] == {c.source} and earliest_other is not None and (day - date.fromisoformat(earliest_other)).days > NEWS_CYCLE_DAYS:
             out.add(i)
-        elif others and (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and not _reported_that_week(c.value, claims, published):
+        elif earliest_other is not None and (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and not _reported_that_week(c.value, by_value[c.value], published):
             out.add(i)
     return out
 

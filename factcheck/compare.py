@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -104,6 +105,68 @@ def _predicate(claim: Claim) -> set[str]:
     return {w.lower() for w in words if w[0].islower() and w.lower() not in _STOP and w.lower() not in noun}
 
 
+class _Clashes:
+    """The pairs of a fact's claims that no reading reconciles, found without trying every pair:
+    claims are grouped by what they can mean (the intervals of their readings), and clashes
+    are worked out between groups. A story of thousands of articles has few groups."""
+
+    def __init__(self, claims: list[Claim], sources: dict[str, Source]):
+        self.sources = sources
+        self.groups: dict[tuple, list[int]] = {}  # meaning → indexes of its claims, in order
+        for i, c in enumerate(claims):
+            self.groups.setdefault(tuple((r.quantity.low, r.quantity.high) for r in readings(c)), []).append(i)
+        self.all = claims
+        first = {key: readings(claims[members[0]]) for key, members in self.groups.items()}
+        self.against = {key: [other for other in self.groups if _common([first[key], first[other]]) is None] for key in self.groups}
+        self.meaning = {i: key for key, members in self.groups.items() for i in members}
+        # per group, its claims' indexes by publication day (None: unknown), for same-day partners
+        self.by_day: dict[tuple, dict[date | None, list[int]]] = {}
+        for key, members in self.groups.items():
+            days = self.by_day[key] = {}
+            for i in members:
+                days.setdefault(_published(sources, claims[i].source), []).append(i)
+
+    def claims(self) -> list[Claim]:
+        """The claims that clash with at least one other."""
+        return [self.all[i] for key, members in self.groups.items() for i in members
+                if any(other != key or len(members) > 1 for other in self.against[key])]
+
+    def share_a_word(self) -> bool:
+        """Whether two clashing claims say a word in common of the counted things (`_predicate`)."""
+        words = {key: [_predicate(self.all[i]) for i in members] for key, members in self.groups.items() if self.against[key]}
+        union = {key: set().union(*sets) for key, sets in words.items()}
+        for key in words:
+            for other in self.against[key]:
+                if other != key and union[key] & union[other]:
+                    return True
+                if other == key and any(a & b for a, b in combinations(words[key], 2)):
+                    return True
+        return False
+
+    def first(self, same_day: bool = False) -> tuple[Claim, Claim] | None:
+        """The first clashing pair in the order of `combinations(claims, 2)`; with `same_day`,
+        the first whose sources were not published on known, different days."""
+        for i, c in enumerate(self.all):
+            day = _published(self.sources, c.source)
+            partners = []
+            for other in self.against[self.meaning[i]]:
+                if not same_day or day is None:
+                    partners.append(_after(self.groups[other], i))
+                else:
+                    days = self.by_day[other]
+                    partners += [_after(days.get(day, []), i), _after(days.get(None, []), i)]
+            found = [j for j in partners if j is not None]
+            if found:
+                return c, self.all[min(found)]
+        return None
+
+
+def _after(indexes: list[int], i: int) -> int | None:
+    """The first of the ordered indexes that comes after i."""
+    at = bisect_right(indexes, i)
+    return indexes[at] if at < len(indexes) else None
+
+
 def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
@@ -124,17 +187,18 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
         if len(values) == 1 or len({c.value for c in stated}) <= 1:
             return AGREE, f"all sources say {_fmt(claims[0].value)}" + (" (" + "; ".join(vague) + ")" if vague else "")
         return EXPLAINED, "the intervals overlap: " + "; ".join(vague)
-    clashes = [(a, b) for a, b in combinations(claims, 2) if _common([readings(a), readings(b)]) is None]
-    if counts_things and not any(_predicate(a) & _predicate(b) for a, b in clashes):
+    clashes = _Clashes(claims, sources)
+    if counts_things and not clashes.share_a_word():
         return UNCLEAR, "the same noun, but the sentences say different things of it; not compared"
-    same_day = [(a, b) for a, b in clashes if not _apart_in_time(sources, a, b)]
-    if changing and not same_day:
-        when = sorted({(_published(sources, c.source), c.source, c.value) for pair in clashes for c in pair}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
+    same_day = clashes.first(same_day=True)
+    if changing and same_day is None:
+        when = sorted({(_published(sources, c.source), c.source, c.value) for c in clashes.claims()}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
         return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
     # a source that says the count changed explains its own difference, not two others' on one day
-    if changing and any(c.changed for c in claims) and all(a.changed or b.changed for a, b in same_day):
+    unchanged = [c for c in claims if not c.changed]
+    if changing and len(unchanged) < len(claims) and _Clashes(unchanged, sources).first(same_day=True) is None:
         return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
-    a, b = (same_day or clashes)[0]
+    a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
 
 
@@ -188,12 +252,15 @@ _AFTER_MIDNIGHT = regex.compile(r"\b(?:(?:just|shortly|soon)\s+after\s+midnight|
 _BEFORE_MIDNIGHT = regex.compile(r"\bbefore\s+midnight\b", regex.I)
 
 
-def _across_midnight(a: Claim, b: Claim) -> bool:
-    """Two days in a row, the first said late and the second early: one night told two ways."""
-    earlier, later = sorted((a, b), key=lambda c: c.value)
-    gap = (date.fromisoformat(later.value) - date.fromisoformat(earlier.value)).days
-    late = _around(earlier)
-    return gap == 1 and bool(_LATE.search(late)) and not _BEFORE_MIDNIGHT.search(late) and bool(_EARLY.search(_around(later)))
+def _one_night(claims: list[Claim]) -> bool:
+    """Two days in a row, every claim of the first said late and every claim of the second
+    early: one night told two ways. Read claim by claim, not pair by pair."""
+    days = sorted({c.value for c in claims})
+    if len(days) != 2 or (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days != 1:
+        return False
+    late = [_around(c) for c in claims if c.value == days[0]]
+    early = [_around(c) for c in claims if c.value == days[1]]
+    return all(_LATE.search(t) and not _BEFORE_MIDNIGHT.search(t) for t in late) and all(_EARLY.search(t) for t in early)
 
 
 def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
@@ -201,9 +268,8 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     if len({c.value for c in claims}) == 1:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
-    clashes = [(a, b) for a, b in combinations(claims, 2) if a.value != b.value]
     clock = any(_AFTER_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
-    if clock and all(_across_midnight(a, b) for a, b in clashes):
+    if clock and _one_night(claims):
         return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
 

@@ -101,20 +101,55 @@ def _date_gap(a: str, b: str) -> float:
     return 0.45 if days <= 7 else 0.2
 
 
-def _after_reported(later: Claim, claims: list[Claim], published: dict[str, date | None]) -> bool:
-    """Whether a day came after another source had already reported an earlier day: that
-    source could not have reported an event still to come, so the later day is another
-    event's (investigators arriving, a siege ending, a survivor pulled out)."""
-    day = date.fromisoformat(later.value)
-    return any(
-        c.value < later.value and published.get(c.source) is not None and published[c.source] < day
-        for c in claims
-    )
+def _reported_before(claims: list[Claim], published: dict[str, date | None]) -> dict[str, bool]:
+    """Each day the claims give, and whether it came after another source had already
+    reported an earlier day: that source could not have reported an event still to come, so
+    the later day is another event's (investigators arriving, a siege ending, a survivor
+    pulled out). One pass over the days in order, not one over the claims for each pair."""
+    first_published: dict[str, date] = {}  # each day, and the earliest known publication giving it
+    for c in claims:
+        day = published.get(c.source)
+        if day is not None and (c.value not in first_published or day < first_published[c.value]):
+            first_published[c.value] = day
+    out, earliest = {}, None  # earliest: the first publication of any earlier day
+    for value in sorted({c.value for c in claims}):
+        out[value] = earliest is not None and earliest < date.fromisoformat(value)
+        if value in first_published and (earliest is None or first_published[value] < earliest):
+            earliest = first_published[value]
+    return out
 
 
-def _date_pair(a: Claim, b: Claim, claims: list[Claim], published: dict[str, date | None]) -> float:
-    later = max((a, b), key=lambda c: c.value)
-    return _date_gap(a.value, b.value) * (0.3 if _after_reported(later, claims, published) else 1.0)
+def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same_day_first: bool) -> float:
+    """The largest salience × salience × gap over two claims of different sources and values.
+
+    Claims are grouped by value and publication day, and each group keeps its two most
+    salient claims of different sources: the best pair is among those, so a story of
+    thousands of claims compares a few groups, not millions of pairs. With
+    `same_day_first`, pairs published on known, different days count only when no other
+    pair exists (a conflict rests on the pairs nothing explains)."""
+    groups: dict[tuple, list[tuple[float, str]]] = {}
+    for c in claims:
+        groups.setdefault((c.value, published.get(c.source)), []).append((_salience(c), c.source))
+    top = {}
+    for key, members in groups.items():
+        best: dict[str, float] = {}
+        for salience, source in members:
+            best[source] = max(best.get(source, 0.0), salience)
+        top[key] = sorted(best.items(), key=lambda item: -item[1])[:2]
+    found, found_same_day = [], []
+    for (va, da), tops_a in top.items():
+        for (vb, db), tops_b in top.items():
+            if va == vb:
+                continue
+            apart = da is not None and db is not None and da != db
+            for source_a, salience_a in tops_a:
+                for source_b, salience_b in tops_b:
+                    if source_a != source_b:
+                        score = salience_a * salience_b * gap(va, vb)
+                        (found if apart else found_same_day).append(score)
+    if same_day_first and found_same_day:
+        return max(found_same_day)
+    return max(found + found_same_day)
 
 
 def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
@@ -125,7 +160,8 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     if len(values) < 2:
         return 1.0
     if finding.kind == "date":
-        gap = max(_date_pair(a, b, claims, published) for a in claims for b in claims if a.value != b.value)
+        later_than_reported = _reported_before(claims, published)
+        gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] else 1.0) for a in values for b in values if a != b)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
         # a story has one incident but may have several arrests, hearings or meetings
         repeatable = 1.0 if claims[0].subject == "incident" else 0.55
@@ -133,21 +169,11 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         return 0.9 if spread <= 5 else 0.4
-    pairs = [(a, b) for a in claims for b in claims if a.source < b.source and a.value != b.value]
-    if finding.status == CONFLICT:
-        # a conflict rests on the pairs nothing explains: those of one day (or of unknown days)
-        same_day = [(a, b) for a, b in pairs if not _apart(a, b, published)]
-        pairs = same_day or pairs
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
     gap = _number_gap if finding.status == CONFLICT else _growth_gap
-    best = max(_salience(a) * _salience(b) * gap(a.value, b.value) for a, b in pairs)
+    best = _best_pair(claims, published, gap, same_day_first=finding.status == CONFLICT)
     return round(0.95 * best, 2)
-
-
-def _apart(a: Claim, b: Claim, published: dict[str, date | None]) -> bool:
-    da, db = published.get(a.source), published.get(b.source)
-    return da is not None and db is not None and da != db
 
 
 def weigh(findings: list[Finding], min_confidence: float = DEFAULT_MIN_CONFIDENCE,

@@ -17,7 +17,7 @@ from factcheck import scan
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
-from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Rule, RuleSet
+from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
 # A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
 _HAS_NUMBER = regex.compile(
@@ -158,17 +158,21 @@ def _starts(anchor: regex.Pattern, text: str, cache: dict) -> list[tuple[int, ..
     return cache[key]
 
 
-def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cache: dict | None = None):
-    """The pattern's matches, tried only where its anchor matches and where the words the
-    pattern needs still follow (factcheck.scan): most of a sentence is skipped."""
-    last = scan.last_start(pattern, text, cache)
+def matches(frame: Frame, text: str, cache: dict | None = None):
+    """The frame's matches, tried only where its anchor matches and where the words the
+    pattern needs still follow (factcheck.scan): most of a sentence is skipped, and a frame
+    the scan rules out everywhere is never compiled."""
+    last = scan.last_start(frame.source, text, cache)
     if last == -1:
-        return
-    if anchor is None:
-        yield from pattern.finditer(text, timeout=1.0)
-        return
-    end = 0
-    for starts in _starts(anchor, text, {} if cache is None else cache):
+        return ()  # the common case: no generator to set up
+    if frame.anchor is None:
+        return frame.pattern.finditer(text, timeout=1.0)
+    return _anchored_matches(frame, text, {} if cache is None else cache, last)
+
+
+def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
+    pattern, end = frame.pattern, 0
+    for starts in _starts(frame.anchor, text, cache):
         if starts[-1] < end:
             continue
         for start in starts:
@@ -184,15 +188,15 @@ def matches(pattern: regex.Pattern, anchor: regex.Pattern | None, text: str, cac
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
-    for frame, pattern, anchor in rule.compiled:
-        for m in matches(pattern, anchor, text, cache):
+    for frame in rule.frames:
+        for m in matches(frame, text, cache):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if frame == "zero":
+            if frame.name == "zero":
                 q = Quantity(0, 0, 0, "")
-            elif frame == "one":
+            elif frame.name == "one":
                 q = Quantity(1, 1, 1, "")
-            elif frame == "ordinal":
+            elif frame.name == "ordinal":
                 n = ordinal_value(m["ord"])
                 if n is None:
                     continue
@@ -206,11 +210,11 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if m.groupdict().get("num") else m.start()
             num_end = m.end("num") if m.groupdict().get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
-            if frame == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
+            if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
                 continue
-            if frame not in ("zero", "one") and (_with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])):
+            if frame.name not in ("zero", "one") and (_with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])):
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
-            if frame not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+            if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
@@ -219,7 +223,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if _NAMING_BEFORE.search(before[-30:]):
                 continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
             who = " ".join((m.groupdict().get("who") or "").lower().split())
-            if not who and frame == "before":
+            if not who and frame.name == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
@@ -273,8 +277,8 @@ _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|a
 
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     claims = []
-    for _frame, pattern, anchor in rule.compiled:
-        for m in matches(pattern, anchor, sentence.text, cache):
+    for frame in rule.frames:
+        for m in matches(frame, sentence.text, cache):
             if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
                 continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
@@ -288,10 +292,10 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     return claims
 
 
-def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, _published=None) -> list[Claim]:
+def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict | None = None, _published=None) -> list[Claim]:
     claims, taken = [], set()
-    for _frame, pattern, anchor in rule.compiled:
-        for m in matches(pattern, anchor, sentence.text):
+    for frame in rule.frames:
+        for m in matches(frame, sentence.text, cache):
             age = int(word_value(m["age"]) or 0)
             if not 0 < age <= 115 or m.start("age") in taken:
                 continue

@@ -68,21 +68,32 @@ class Rule:
     origin: str  # the file it came from
     changes_over_time: bool = False
     patterns: list[str] = field(default_factory=list)
-    # (frame name, regex source, flags, anchor); compiled on first use, so a run whose claims
-    # all come from the cache compiles nothing
-    frames: list[tuple[str, str, int, regex.Pattern | None]] = field(default_factory=list)
-    _compiled: list | None = field(default=None, repr=False)
+    frames: list[Frame] = field(default_factory=list)
     has_triggers: bool = False  # True: a sentence without one of its trigger words cannot match
 
     def words(self, key: str) -> list[str]:
         return list(self.data.get(key, []))
 
-    @property
-    def compiled(self) -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
-        """(frame name, pattern, anchor): the pattern is tried only where its anchor matches."""
-        if self._compiled is None:
-            self._compiled = [(name, regex.compile(source, flags), anchor) for name, source, flags, anchor in self.frames]
-        return self._compiled
+
+@dataclass
+class Frame:
+    """One of a rule's patterns. Each is compiled on first use, one at a time: a run whose
+    claims all come from the cache compiles nothing, and a short check compiles only the
+    frames the word scan (factcheck.scan) lets run."""
+
+    name: str
+    source: str  # the regex, placeholders expanded
+    flags: int
+    written: str  # the frame as the rule states it: its opening words say where it can start
+
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        return regex.compile(self.source, self.flags)
+
+    @cached_property
+    def anchor(self) -> regex.Pattern | None:
+        """Where a match can start: the pattern is tried only where this matches."""
+        return _anchor(self.written)
 
 
 @dataclass
@@ -242,8 +253,7 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
         source = expand(frame, ruleset.subject_pattern, rule.words("descriptors"))
         if name == "pattern":  # written by hand: checked now, so a bad one is reported at once
             _check_pattern(rule, frame, flags)
-        rule.frames.append((name, source, flags, _anchor(frame)))
-    rule._compiled = None
+        rule.frames.append(Frame(name, source, flags, frame))
 
 
 # Stand-ins for the placeholders: a hand-written frame is checked with these, which is as

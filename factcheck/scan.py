@@ -189,15 +189,15 @@ def register(ruleset) -> None:
     for rule in ruleset.rules:
         lists = _FRAME_WORDS.get(rule.type, {})
         hand_written = iter(rule.patterns)
-        for name, source, _flags, _anchor in rule.frames:
-            if name == "pattern":
+        for frame in rule.frames:
+            if frame.name == "pattern":
                 literals = required_literals(next(hand_written))
                 if literals:
-                    _LITERALS[source] = literals
-            elif name in lists:
-                words = key_words(rule.words(lists[name]))
+                    _LITERALS[frame.source] = literals
+            elif frame.name in lists:
+                words = key_words(rule.words(lists[frame.name]))
                 if words is not None:
-                    _REQUIRED[source] = words
+                    _REQUIRED[frame.source] = words
     ruleset.__dict__["_scan_registered"] = True
 
 
@@ -209,25 +209,38 @@ def last_places(text: str, cache: dict) -> dict[str, int]:
     return places
 
 
-def last_start(pattern: regex.Pattern, text: str, cache: dict | None) -> int | None:
-    """The last place a match of the pattern can start, -1 when it cannot match at all,
-    None when the pattern has no required words (or the prefilter is off)."""
+def last_start(source: str, text: str, cache: dict | None) -> int | None:
+    """The last place a match of the pattern (by its regex source, so that it need not be
+    compiled yet) can start, -1 when it cannot match at all, None when the pattern has no
+    required words (or the prefilter is off)."""
     if not PREFILTER:
         return None
-    if cache is None:  # a check that keeps nothing per sentence (ages): worked out for this call
+    if cache is None:  # a check that keeps nothing per sentence: worked out for this call
         cache = {}
-    required = _REQUIRED.get(pattern.pattern)
+    required = _REQUIRED.get(source)
     if required is None:
-        literals = _LITERALS.get(pattern.pattern)
+        literals = _LITERALS.get(source)
         if literals is None:
             return None
-        folded = cache.get("folded")
-        if folded is None:
-            folded = cache["folded"] = text.casefold()
         for one_of in literals:
-            if not (_ANY_DIGIT.search(text) if one_of is _DIGITS else any(run in folded for run in one_of)):
+            key = "digit" if one_of is _DIGITS else one_of  # frames share literal sets: each is looked for once a sentence
+            held = cache.get(key)
+            if held is None:
+                held = cache[key] = _holds(text, one_of, cache)
+            if not held:
                 return -1
         return None
     places = last_places(text, cache)
-    present = required.intersection(places)
-    return max(map(places.__getitem__, present)) if present else -1
+    if required.isdisjoint(places):
+        return -1
+    return max(map(places.__getitem__, required.intersection(places)))
+
+
+def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
+    """Whether the sentence holds one of the literal runs (or a digit, for `_DIGITS`)."""
+    if one_of is _DIGITS:
+        return _ANY_DIGIT.search(text) is not None
+    folded = cache.get("folded")
+    if folded is None:
+        folded = cache["folded"] = text.casefold()
+    return any(run in folded for run in one_of)

@@ -134,6 +134,19 @@ def test_a_number_framed_as_a_part_of_the_scene_is_less_sure_than_a_stated_total
     assert framed.confidence < stated.confidence
 
 
+def test_a_clash_among_many_agreeing_sources_keeps_the_confidence_of_its_own_pair():
+    """Many sources repeating a figure neither add to nor take from the one pair that clashes;
+    a day-later source with a third figure does not outweigh a same-day clash either."""
+    total = ("a.txt", "Route 9 crash\n\nFive people were injured in the crash.", TUE)
+    scene = ("b.txt", "Route 9 crash\n\nThree people were taken to hospital after the crash.", TUE)
+    [pair] = judged(findings(total, scene, min_confidence=0), "injuries")
+    repeats = [(f"r{i:03d}.txt", "Route 9 crash\n\nFive people were injured in the crash.", TUE) for i in range(150)]
+    later = ("z.txt", "Route 9 crash\n\nSeven people were injured in the crash.", WED)
+    [crowd] = judged(findings(total, scene, *repeats, later, min_confidence=0), "injuries")
+    assert pair.status == crowd.status == "conflict"
+    assert crowd.confidence == pair.confidence < 0.95
+
+
 # --- phrasings ------------------------------------------------------------------------------
 
 

@@ -69,7 +69,7 @@ def test_hand_written_frames_need_the_text_outside_optional_parts():
 def test_an_age_in_other_digits_is_still_read(rules):
     rules.rules_for("x")
     age = rules.by_code("FC202")
-    in_brackets = next(p for _name, p, _a in age.compiled if r"\(" in p.pattern and "years" not in p.pattern)
+    in_brackets = next(f.source for f in age.frames if r"\(" in f.source and "years" not in f.source)
     assert scan.last_start(in_brackets, "Maria Lopez (٣٤) spoke.", {}) is None
     assert scan.last_start(in_brackets, "Maria Lopez spoke.", {}) == -1
 
@@ -83,7 +83,7 @@ def test_hand_written_frames_with_a_branch_of_no_letters_need_nothing_of_that_gr
 def test_a_sentence_without_a_frames_words_is_not_tried(rules):
     rules.rules_for("x")  # registers the rule set's frames
     deaths = rules.by_code("FC101")
-    after = next(p for name, p, _a in deaths.compiled if name == "after")
+    after = next(f.source for f in deaths.frames if f.name == "after")
     assert scan.last_start(after, "Three people were hurt.", {}) == -1
     assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
 
@@ -134,3 +134,18 @@ def test_sentences_made_of_rule_words_give_the_same_claims_with_and_without_the_
         finally:
             scan.PREFILTER = True
     assert found[True] == found[False], text
+
+
+def test_a_frame_the_scan_rules_out_everywhere_is_never_compiled():
+    from factcheck.extract import extract_claims
+    from factcheck.model import Source
+    from factcheck.split import split_sentences
+
+    fresh = load_rules()
+    text = "Three people were hurt in the crash on Main Street."
+    source = Source("a.txt", Path("a.txt"), text, text, "", "", None, "unknown")
+    extract_claims(source, split_sentences(source), fresh)
+    deaths_after = next(f for f in fresh.by_code("FC101").frames if f.name == "after")
+    assert "pattern" not in deaths_after.__dict__  # the sentence has no word of dying
+    compiled = [f for r in fresh.rules for f in r.frames if "pattern" in f.__dict__]
+    assert 0 < len(compiled) < sum(len(r.frames) for r in fresh.rules)
