@@ -167,6 +167,22 @@ def _after(indexes: list[int], i: int) -> int | None:
     return indexes[at] if at < len(indexes) else None
 
 
+def _fell_below(rose: list[Claim], unchanged: list[Claim], sources: dict[str, Source]) -> bool:
+    """Whether a figure its source reports as changed lies below another source's figure of
+    the same day (or of an unknown day): a toll revised down is no later news than that."""
+    lowest: dict[date | None, float] = {}
+    for c in rose:
+        day = _published(sources, c.source)
+        lowest[day] = min(lowest.get(day, INFINITY), c.quantity.high if c.quantity else c.value)
+    anyday = min(lowest.values(), default=INFINITY)
+    for c in unchanged:
+        day = _published(sources, c.source)
+        floor = anyday if day is None else min(lowest.get(day, INFINITY), lowest.get(None, INFINITY))
+        if floor < (c.quantity.low if c.quantity else c.value):
+            return True
+    return False
+
+
 def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
@@ -194,9 +210,12 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     if changing and same_day is None:
         when = sorted({(_published(sources, c.source), c.source, c.value) for c in clashes.claims()}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
         return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
-    # a source that says the count changed explains its own difference, not two others' on one day
+    # a source that says the count rose explains its own difference with an earlier figure,
+    # not two others' on one day, nor another source's that also reports its figure as new
     unchanged = [c for c in claims if not c.changed]
-    if changing and len(unchanged) < len(claims) and _Clashes(unchanged, sources).first(same_day=True) is None:
+    rose = [c for c in claims if c.changed]
+    if (changing and rose and _Clashes(unchanged, sources).first(same_day=True) is None
+            and _Clashes(rose, sources).first(same_day=True) is None and not _fell_below(rose, unchanged, sources)):
         return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
     a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"

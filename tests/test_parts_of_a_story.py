@@ -333,3 +333,23 @@ def test_the_same_count_in_the_text_still_disagrees():
 def test_a_service_named_after_an_event_names_no_event_to_date(service):
     text = f"Four people were pulled out alive on Sunday, {service}."
     assert claims(text, MON, "date") == []
+
+
+# --- two sources that each report their figure as the newest -------------------------------------
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The quake toll rose to 286 on Friday.", "The quake death toll climbs to 293."),
+    ("Quake toll reaches 286 as rescuers dig", "Officials raised the death toll to 293 on Friday."),
+])
+def test_two_rises_reported_the_same_day_to_different_figures_still_disagree(first, second):
+    found = findings(("a.txt", first, date(2024, 9, 22)), ("b.txt", second, date(2024, 9, 22)))
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[286, 293]]
+
+
+def test_a_toll_revised_down_the_same_day_does_not_explain_a_higher_figure():
+    found = findings(
+        ("a.txt", "Officials revised the death toll to 231 overnight.", date(2024, 1, 28)),
+        ("b.txt", "The fire killed 233 people, the state government said.", date(2024, 1, 28)),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[231, 233]]
