@@ -45,7 +45,8 @@ _CLAUSE_END = regex.compile(r"[,.;:!?()]")
 # A photo caption or an embedded video's blurb: written for the picture, often on another day
 _CAPTION = regex.compile(
     r"Skip in Skip x Embed|Last VideoNext Video|\bBuy Photo\b|\((?:AP )?Photo:|\bPhoto: |\bPHOTO: |"
-    r"\|\s*\d{1,2}:\d\d\b|\b(?:AP|Getty Images|Reuters) Photo\b"
+    r"\|\s*\d{1,2}:\d\d\b|\b(?:AP|Getty Images|Reuters) Photo\b|"
+    r"\(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} [—–] [\p{Lu}][\p{L}.&' ]{1,40}\)"  # (Dana Holt — Daily Star)
 )
 
 

@@ -311,6 +311,7 @@ def test_the_day_a_victim_died_later_is_not_the_day_of_the_attack(later):
 @pytest.mark.parametrize("caption", [
     "CLOSE Skip in Skip x Embed x Share Police announce arrests | 2:14 The chief said two men were arrested in the shooting.",
     "Buy Photo Officers at the scene, where two men were arrested in the shooting. (Photo: Dana Holt, Metro Daily)",
+    "(Dana Holt — Metro Daily)Sunday (Dana Holt — Metro Daily)Police at the scene where two men were arrested.",
 ])
 def test_a_count_in_a_caption_is_too_unsure_to_fail_a_story(caption):
     found = findings(
