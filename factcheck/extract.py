@@ -426,7 +426,8 @@ def _in_an_earlier_year(claim: Claim, published: date | None) -> Claim:
         return claim
     years = [int(y) for y in _YEAR.findall(claim.sentence.text)]
     past = [y for y in years if y < published.year and (published - date(y, 12, 31)).days > BACKGROUND_DAYS]
-    if not past and not _dated_weeks_before(claim.sentence.text, published):
+    at = claim.sentence.text.find(claim.words)
+    if not past and not _dated_weeks_before(claim.sentence.text[: at if at >= 0 else None], published):
         return claim
     return dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=True, year=max(past, default=None)))
 
@@ -436,8 +437,10 @@ EARLIER_EVENT_DAYS = 14  # a day named this long before publication is another e
 
 
 def _dated_weeks_before(text: str, published: date) -> bool:
-    """Whether a sentence names a day weeks before its article ("The most recent was Feb. 28,
-    when six people were shot"): its count belongs to that day's event, not the story's."""
+    """Whether the words before a count name a day weeks before its article ("The most recent
+    was Feb. 28, when six people were shot"): the count belongs to that day's event, not the
+    story's. A day named after the count ("arrested 12 people, whose warehouse blew up on
+    Aug. 12") dates what the count is about, not the count."""
     if not _MONTH_WORD.search(text):
         return False
     from factcheck.dates import find_date_mentions

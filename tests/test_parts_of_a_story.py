@@ -354,3 +354,16 @@ def test_a_toll_revised_down_the_same_day_does_not_explain_a_higher_figure():
         ("b.txt", "The fire killed 233 people, the state government said.", date(2024, 1, 28)),
     )
     assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[231, 233]]
+
+
+@pytest.mark.parametrize("recalled,kind", [
+    ("Last year, an explosion at a paint factory nearby killed 75 people.", "deaths"),
+    ("Five months later, a leaking pipeline exploded in the same city, killing 62 people.", "deaths"),
+])
+def test_an_event_of_last_year_or_months_later_is_another_event(recalled, kind):
+    assert [c.value for c in claims(recalled, date(2024, 8, 28), kind) if not c.context.other_event] == []
+
+
+def test_a_day_named_after_a_count_dates_what_it_is_about_not_the_count():
+    text = "Police had arrested 12 people, among them the owners of the depot that blew up on Aug. 12."
+    assert [c.value for c in claims(text, date(2024, 8, 28), "arrests") if not c.context.other_event] == [12]
