@@ -60,14 +60,28 @@ def _framing(claim: Claim) -> str:
     return text[at : min(end.start() if end else len(text), at + len(claim.words) + 40)]
 
 
+# A narrated phase of the event: "then drove to a second house", "went into the
+# neighbourhood and fired": what it hurt is a part of the toll
+_PHASE = regex.compile(
+    r"\b(?:then|went|drove|walked|ran|moved|headed|continued|fled|returned)\s+(?:\w+\s+)?(?:into|to|toward|towards|down|through|across|inside|outside|back)\b",
+    regex.I,
+)
+
+
+def _in_a_phase(claim: Claim) -> bool:
+    text = claim.sentence.text
+    at = text.find(claim.words)
+    return at > 0 and bool(_PHASE.search(text, 0, at))
+
+
 def _salience(claim: Claim) -> float:
     """How plainly a claim states the answer to its fact's question (0–1)."""
     score = 1.0 if claim.sentence.in_lead else 0.8
     if _CAPTION.search(claim.sentence.text):
         score *= 0.5
-    if claim.kind in ("injuries", "arrests", "count") and _SCENE.search(_framing(claim)):
+    if claim.kind in ("injuries", "arrests", "count") and (_SCENE.search(_framing(claim)) or _in_a_phase(claim)):
         score *= 0.6
-    elif claim.kind == "deaths" and _DEATH_SCENE.search(_framing(claim)):
+    elif claim.kind == "deaths" and (_DEATH_SCENE.search(_framing(claim)) or _in_a_phase(claim)):
         score *= 0.6
     return score
 

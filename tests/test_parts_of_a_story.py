@@ -367,3 +367,23 @@ def test_an_event_of_last_year_or_months_later_is_another_event(recalled, kind):
 def test_a_day_named_after_a_count_dates_what_it_is_about_not_the_count():
     text = "Police had arrested 12 people, among them the owners of the depot that blew up on Aug. 12."
     assert [c.value for c in claims(text, date(2024, 8, 28), "arrests") if not c.context.other_event] == [12]
+
+
+@pytest.mark.parametrize("phase", [
+    "After the shooting, the gunman went into the neighbourhood and fired again, wounding three people.",
+    "He then drove to a second house, where he shot and wounded three people.",
+])
+def test_what_one_narrated_phase_hurt_is_too_unsure_to_fail_a_story(phase):
+    found = findings(
+        ("a.txt", "Six hurt in shooting spree\n\nTwo people were killed and six were injured in the rampage.", SUN),
+        ("b.txt", f"Rampage leaves two dead\n\nTwo people were killed in the rampage on Sunday.\n\n{phase}", SUN),
+    )
+    assert _conflicts(found, "injuries") == []
+
+
+def test_a_stated_total_in_the_body_still_disagrees():
+    found = findings(
+        ("a.txt", "Six hurt in shooting spree\n\nTwo people were killed and six were injured in the rampage.", SUN),
+        ("b.txt", "Rampage leaves two dead\n\nTwo people were killed in the rampage on Sunday.\n\nThree people were injured, police said.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "injuries")] == [[3, 6]]
