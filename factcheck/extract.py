@@ -242,16 +242,49 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
-            claims.append(
-                _claim(
-                    rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
-                    quantity=q, subject=who, role=subject.role if subject else "",
-                    parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
-                    attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
-                    changed=bool(_CHANGED.search(text)),
-                )
+            claim = _claim(
+                rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
+                quantity=q, subject=who, role=subject.role if subject else "",
+                parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
+                attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
+                changed=bool(_CHANGED.search(text)),
             )
+            claims.append(claim)
+            if frame.name != "zero":
+                claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
+
+
+# "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed
+# after a placed count, each with its own count of the same thing
+_PLACE_NAME = r"\p{Lu}[\p{L}'’-]+(?:\.(?=\w))?(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]+){0,3}"
+_PLACED_AFTER = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?" + _PLACE_NAME)
+_LISTED_PLACE = regex.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?i:" + NUMBER_PATTERN + r")\s+(?:in|at)\s+(?:the\s+(?:[Ss]tate|province|city|town|district|region|county)\s+of\s+)?"
+    + _PLACE_NAME
+)
+
+
+def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, taken: list) -> list[Claim]:
+    """The counts of the places listed after a count given with its place, as claims of their own."""
+    text, found = sentence.text, []
+    placed = _PLACED_AFTER.match(text, end)
+    at = placed.end() if placed else -1
+    while at >= 0:
+        item = _LISTED_PLACE.match(text, at)
+        if not item:
+            break
+        q = quantity(item["q"], item["num"])
+        if q is None:
+            break
+        start = item.start("q") if item["q"] else item.start("num")
+        taken.append((start, item.end()))
+        listed = _claim(rule, source, sentence, start, item.end(), _as_value(q), ruleset, quantity=q, subject=claim.subject,
+                        role=claim.role, history=claim.history, changed=claim.changed)
+        places = read_context(text[start : item.end()], ruleset).places
+        found.append(dataclasses.replace(listed, context=dataclasses.replace(listed.context, places=places)))
+        at = item.end()
+    return found
 
 
 def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:

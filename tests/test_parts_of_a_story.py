@@ -387,3 +387,25 @@ def test_a_stated_total_in_the_body_still_disagrees():
         ("b.txt", "Rampage leaves two dead\n\nTwo people were killed in the rampage on Sunday.\n\nThree people were injured, police said.", SUN),
     )
     assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "injuries")] == [[3, 6]]
+
+
+# --- places listed after a placed count -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials said 40 people died in Dorran, 12 in the province of Kelm and three in Abbot Vale.",
+     [(40, "dorran"), (12, "kelm"), (3, "abbot vale")]),
+    ("The agency said 25 were injured in Marrow Bay and 9 in Tessel, with the rest elsewhere.",
+     [(25, "marrow bay"), (9, "tessel")]),
+])
+def test_each_place_listed_after_a_placed_count_has_its_own_count(text, expected):
+    kind = "deaths" if "died" in text else "injuries"
+    assert [(c.value, *sorted(c.context.places)) for c in claims(text, MON, kind)] == expected
+
+
+def test_a_listed_place_is_compared_with_the_same_place_not_with_the_total():
+    found = findings(
+        ("a.txt", "Quake kills 90\n\nThe quake killed 90 people on Sunday.\n\nThe ministry said 50 people died in Dorran, 12 in Kelm and 28 elsewhere.", SUN),
+        ("b.txt", "Quake toll 90\n\nNinety people died in the quake on Sunday.\n\nOf them, 50 people died in Dorran and 15 in Kelm.", SUN),
+    )
+    assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[12, 15]]
