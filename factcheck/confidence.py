@@ -75,15 +75,22 @@ def _in_a_phase(claim: Claim) -> bool:
 
 
 def _salience(claim: Claim) -> float:
-    """How plainly a claim states the answer to its fact's question (0–1)."""
+    """How plainly a claim's place in the text states the answer to its fact's question (0–1)."""
     score = 1.0 if claim.sentence.in_lead else 0.8
     if _CAPTION.search(claim.sentence.text):
         score *= 0.5
-    if claim.kind in ("injuries", "arrests", "count") and (_SCENE.search(_framing(claim)) or _in_a_phase(claim)):
-        score *= 0.6
-    elif claim.kind == "deaths" and (_DEATH_SCENE.search(_framing(claim)) or _in_a_phase(claim)):
-        score *= 0.6
     return score
+
+
+def _of_a_scene(claim: Claim) -> bool:
+    """Whether the clause frames the number as a part of the scene."""
+    if claim.kind in ("injuries", "arrests", "count"):
+        return bool(_SCENE.search(_framing(claim))) or _in_a_phase(claim)
+    return claim.kind == "deaths" and (bool(_DEATH_SCENE.search(_framing(claim))) or _in_a_phase(claim))
+
+
+SCENE = 0.6  # a scene's number against a stated total
+BOTH_SCENES = 0.8  # two numbers of the scene ("taken to hospital") that disagree may be two parts
 
 
 def _number_gap(a: float, b: float) -> float:
@@ -134,7 +141,7 @@ def _reported_before(claims: list[Claim], published: dict[str, date | None]) -> 
     return out
 
 
-def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same_day_first: bool) -> float:
+def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same_day_first: bool, both_scenes: float) -> float:
     """The largest salience × salience × gap over two claims of different sources and values.
 
     Claims are grouped by value and publication day, and each group keeps its two most
@@ -144,7 +151,7 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
     pair exists (a conflict rests on the pairs nothing explains)."""
     groups: dict[tuple, list[tuple[float, str]]] = {}
     for c in claims:
-        groups.setdefault((c.value, published.get(c.source)), []).append((_salience(c), c.source))
+        groups.setdefault((c.value, published.get(c.source), _of_a_scene(c)), []).append((_salience(c), c.source))
     top = {}
     for key, members in groups.items():
         best: dict[str, float] = {}
@@ -152,15 +159,16 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
             best[source] = max(best.get(source, 0.0), salience)
         top[key] = sorted(best.items(), key=lambda item: -item[1])[:2]
     found, found_same_day = [], []
-    for (va, da), tops_a in top.items():
-        for (vb, db), tops_b in top.items():
+    for (va, da, scene_a), tops_a in top.items():
+        for (vb, db, scene_b), tops_b in top.items():
             if va == vb:
                 continue
             apart = da is not None and db is not None and da != db
+            framing = SCENE if scene_a != scene_b else both_scenes if scene_a else 1.0
             for source_a, salience_a in tops_a:
                 for source_b, salience_b in tops_b:
                     if source_a != source_b:
-                        score = salience_a * salience_b * gap(va, vb)
+                        score = salience_a * salience_b * framing * gap(va, vb)
                         (found if apart else found_same_day).append(score)
     if same_day_first and found_same_day:
         return max(found_same_day)
@@ -187,7 +195,10 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
     gap = _number_gap if finding.status == CONFLICT else _growth_gap
-    best = _best_pair(claims, published, gap, same_day_first=finding.status == CONFLICT)
+    # two numbers of the scene that time or qualifiers reconcile are of one kind; two that
+    # nothing reconciles may still be two parts of it
+    both_scenes = BOTH_SCENES if finding.status == CONFLICT else 1.0
+    best = _best_pair(claims, published, gap, same_day_first=finding.status == CONFLICT, both_scenes=both_scenes)
     return round(0.95 * best, 2)
 
 

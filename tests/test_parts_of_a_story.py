@@ -409,3 +409,28 @@ def test_a_listed_place_is_compared_with_the_same_place_not_with_the_total():
         ("b.txt", "Quake toll 90\n\nNinety people died in the quake on Sunday.\n\nOf them, 50 people died in Dorran and 15 in Kelm.", SUN),
     )
     assert [sorted(c.value for c in f.claims) for f in _conflicts(found, "deaths")] == [[12, 15]]
+
+
+# --- two numbers of the same scene -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first,later", [
+    ("At least 60 people were taken to hospital after the crash.", "At least 70 injured passengers were taken to hospital."),
+    ("Forty people were treated in hospital after the blast.", "Fifty-two people were treated in hospital, officials said."),
+])
+def test_two_counts_of_one_scene_days_apart_are_a_sure_change(first, later):
+    found = findings(
+        ("a.txt", f"Crash in the valley\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\n{first}", SUN),
+        ("b.txt", f"Crash toll\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\n{later}", MON),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "explained" and hurt.confidence >= 0.5
+
+
+def test_a_count_of_one_scene_against_a_stated_total_stays_unsure():
+    found = findings(
+        ("a.txt", "Crash in the valley\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nForty people were treated in hospital after the crash.", SUN),
+        ("b.txt", "Crash toll\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nFifty-two people were injured, officials said.", MON),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "uncertain"
