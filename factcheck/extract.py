@@ -108,6 +108,12 @@ def _elided_subject(after: str, ruleset: RuleSet) -> str:
     return " ".join(m["who"].lower().split()) if m else ""
 
 
+def _described_subject(after: str, ruleset: RuleSet) -> str:
+    """ "The three injured students": the verb describes the noun after it, the one counted."""
+    m = _with_subjects(r"^\s+{who}", ruleset.subject_pattern).match(after)
+    return " ".join(m["who"].lower().split()) if m and not (m["mods"] or "").strip() else ""
+
+
 def _window(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[max(0, start - 120) : end + 80]
 
@@ -226,6 +232,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             who = " ".join((m.groupdict().get("who") or "").lower().split())
             if not who and frame.name == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
+            elif not who and frame.name == "after":
+                who = _described_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
             besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()

@@ -434,3 +434,12 @@ def test_a_count_of_one_scene_against_a_stated_total_stays_unsure():
     )
     [hurt] = judged(found, "injuries")
     assert hurt.status == "uncertain"
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("The three injured students had run back into the school.", "students"),
+    ("Four wounded officers were flown to the trauma centre.", "officers"),
+    ("The two injured children were treated at the scene.", "children"),
+])
+def test_a_count_of_hurt_described_by_the_noun_after_it_counts_that_noun(text, subject):
+    assert [(c.value > 0, c.subject) for c in claims(text, SUN, "injuries")] == [(True, subject)]
