@@ -199,7 +199,28 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
     # nothing reconciles may still be two parts of it
     both_scenes = BOTH_SCENES if finding.status == CONFLICT else 1.0
     best = _best_pair(claims, published, gap, same_day_first=finding.status == CONFLICT, both_scenes=both_scenes)
-    return round(0.95 * best, 2)
+    back = finding.status == EXPLAINED and not any(c.changed for c in claims) and _back_again(claims, published)
+    return round(0.95 * best * (BACK_AGAIN if back else 1.0), 2)
+
+
+BACK_AGAIN = 0.5  # a toll that returns to its earlier figure, no text saying so, did not change
+
+
+def _back_again(claims: list[Claim], published: dict[str, date | None]) -> bool:
+    """Whether a figure stands between days that give one same other figure (9, then 10,
+    then 9 again): tolls move one way, so the odd figure counts something else."""
+    days: dict[date, set] = {}
+    for c in claims:
+        day = published.get(c.source)
+        if day is not None:
+            days.setdefault(day, set()).add(c.value)
+    order = sorted(days)
+    for i, day in enumerate(order):
+        before = set().union(*(days[d] for d in order[:i]))
+        after = set().union(*(days[d] for d in order[i + 1 :]))
+        if any(v not in before and v not in after for v in days[day]) and (before & after) - days[day]:
+            return True
+    return False
 
 
 def weigh(findings: list[Finding], min_confidence: float = DEFAULT_MIN_CONFIDENCE,

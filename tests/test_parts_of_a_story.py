@@ -443,3 +443,33 @@ def test_a_count_of_one_scene_against_a_stated_total_stays_unsure():
 ])
 def test_a_count_of_hurt_described_by_the_noun_after_it_counts_that_noun(text, subject):
     assert [(c.value > 0, c.subject) for c in claims(text, SUN, "injuries")] == [(True, subject)]
+
+
+def test_a_figure_between_days_that_agree_on_another_is_unsure_not_a_change():
+    found = findings(
+        ("a.txt", "Nine people were wounded in the shooting on Sunday.", SUN),
+        ("b.txt", "Police said 10 people were wounded in the shooting.", MON),
+        ("c.txt", "Nine people were wounded in Sunday's shooting, police said.", date(2024, 3, 20)),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "uncertain"
+
+
+def test_a_toll_that_keeps_rising_is_a_sure_change():
+    found = findings(
+        ("a.txt", "Nine people were wounded in the shooting on Sunday.", SUN),
+        ("b.txt", "Police said 10 people were wounded in the shooting.", MON),
+        ("c.txt", "Eleven people were wounded in Sunday's shooting, police said.", date(2024, 3, 20)),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "explained"
+
+
+def test_a_toll_a_source_says_was_corrected_back_is_a_sure_change():
+    found = findings(
+        ("a.txt", "At least 78 people died when the boat sank on Sunday.", SUN),
+        ("b.txt", "The shipwreck toll rises to 79.", MON),
+        ("c.txt", "The coast guard corrects the toll to 78.", date(2024, 3, 20)),
+    )
+    [dead] = judged(found, "deaths")
+    assert dead.status == "explained"
