@@ -101,6 +101,10 @@ _PART = (
     r"(?:{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
 
+# Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
+# "three of them"): a window without any holds no part, found by a plain search
+_PART_WORDS = regex.compile(r"incl|among|whom|them", regex.I)
+
 
 def _elided_subject(after: str, ruleset: RuleSet) -> str:
     m = _with_subjects(_ELIDED, ruleset.subject_pattern).match(after)
@@ -256,6 +260,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
     """The part a total names, right after it, inside it ("Three people, including the gunman,
     died") or at the end of its clause ("Nine people died in the siege, including two soldiers")."""
+    if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
+        return ()
     m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
     if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()]))):
         return ()
