@@ -339,6 +339,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     claims = []
     text = sentence.text
     events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
+    if not any(c in wanted for _s, _e, c in events):
+        return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
     for mention in find_date_mentions(text, published):
         if mention.value is None or mention.precision != "day":
             continue
