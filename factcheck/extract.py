@@ -17,14 +17,18 @@ from factcheck import scan
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
 # A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
 _HAS_NUMBER = regex.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|dozens?|several|no|nobody|only|lone|single|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|not|none|nobody)\b",
+    r"\d|\b"
+    + alternatives(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen dozens several "
+        "no nobody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none".split()
+    )
+    + r"\b",
     regex.I,
 )
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
