@@ -97,6 +97,9 @@ def _with_subjects(template: str, subjects: str) -> regex.Pattern:
 
 # "10 women, 7 men": a count right after another count of people is one of a list of parts.
 _LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
+# What text before a part of a list or sum ends with (_LIST, _ONE_AND, _SUM_BEFORE): looked
+# for first, as a plain search, so that those patterns run only where they can match
+_LISTED_BEFORE = regex.compile(r"(?:,|and)\s*$", regex.I)
 # "killing three and wounding three other officers": the first count shares the second's subject.
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen": a named part of a total, or the lone attacker.
@@ -220,7 +223,9 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             before, after = text[:num_start], text[num_end:]
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
                 continue
-            if frame.name not in ("zero", "one") and (_with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])):
+            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and (
+                _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
+            ):
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
@@ -291,7 +296,8 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         for m in matches(frame, sentence.text, cache):
             if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
                 continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
-            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
+            ahead = sentence.text[max(0, m.start() - 40) : m.start()]
+            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
             if beside and beside["noun"].lower() in ruleset.subjects:
                 continue  # people counted in parts, with no total
             q = quantity(m.groupdict().get("q"), m["num"])
