@@ -17,14 +17,18 @@ from factcheck import scan
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
 # A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
 _HAS_NUMBER = regex.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|dozens?|several|no|nobody|only|lone|single|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|not|none|nobody)\b",
+    r"\d|\b"
+    + alternatives(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen dozens several "
+        "no nobody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none".split()
+    )
+    + r"\b",
     regex.I,
 )
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
@@ -94,6 +98,9 @@ def _with_subjects(template: str, subjects: str) -> regex.Pattern:
 
 # "10 women, 7 men": a count right after another count of people is one of a list of parts.
 _LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
+# What text before a part of a list or sum ends with (_LIST, _ONE_AND, _SUM_BEFORE): looked
+# for first, as a plain search, so that those patterns run only where they can match
+_LISTED_BEFORE = regex.compile(r"(?:,|and)\s*$", regex.I)
 # "killing three and wounding three other officers": the first count shares the second's subject.
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen": a named part of a total, or the lone attacker.
@@ -101,6 +108,10 @@ _PART = (
     r"\s*,?\s*(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?={n}\s+of\s+(?:them|whom)\s+))"
     r"(?:{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
+
+# Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
+# "three of them"): a window without any holds no part, found by a plain search
+_PART_WORDS = regex.compile(r"incl|among|whom|them", regex.I)
 
 
 def _elided_subject(after: str, ruleset: RuleSet) -> str:
@@ -219,7 +230,9 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             before, after = text[:num_start], text[num_end:]
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
                 continue
-            if frame.name not in ("zero", "one") and (_with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])):
+            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and (
+                _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
+            ):
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
@@ -298,6 +311,8 @@ def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence:
 def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
     """The part a total names, right after it, inside it ("Three people, including the gunman,
     died") or at the end of its clause ("Nine people died in the siege, including two soldiers")."""
+    if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
+        return ()
     m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
     if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()]))):
         return ()
@@ -323,7 +338,8 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         for m in matches(frame, sentence.text, cache):
             if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
                 continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
-            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or _SUM_BEFORE.search(sentence.text[max(0, m.start() - 40) : m.start()])
+            ahead = sentence.text[max(0, m.start() - 40) : m.start()]
+            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
             if beside and beside["noun"].lower() in ruleset.subjects:
                 continue  # people counted in parts, with no total
             q = quantity(m.groupdict().get("q"), m["num"])
@@ -375,6 +391,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     claims = []
     text = sentence.text
     events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
+    if not any(c in wanted for _s, _e, c in events):
+        return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
     for mention in find_date_mentions(text, published):
         if mention.value is None or mention.precision != "day":
             continue
