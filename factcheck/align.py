@@ -76,7 +76,7 @@ def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[
     # each event is named by its place most often given with it
     mentions = Counter(p for c in claims for p in c.context.places & distinctive)
     name = {}
-    for p in distinctive:
+    for p in sorted(distinctive):
         root = find(p)
         if root not in name or (mentions[p], -len(p)) > (mentions[name[root]], -len(name[root])):
             name[root] = p
