@@ -14,7 +14,7 @@ Layout:  <out>/story_0001/01_outlet.com.txt   (title line, then "Date: YYYY-MM-D
 The text of story i, article j depends only on (seed, i, j), never on how many stories or
 articles were asked for, so a smaller corpus is a prefix of a bigger one with the same seed.
 
-    python bench/generate.py --out bench/out/corpus --stories 100 --articles 10 --seed 1
+    python bench/generate.py --out /tmp/factcheck-bench/corpus --stories 100 --articles 10 --seed 1
 
 From Python:  generate(out, stories, articles, seed) -> {"files", "bytes", "stories"}.
 """

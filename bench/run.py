@@ -921,7 +921,9 @@ def main(argv=None) -> int:
     ap.add_argument("--one-story", type=int, nargs="+", help="article counts for the one-story table (default 10 100 500 1000 2000)")
     ap.add_argument("--per-story", type=int, default=10, help="articles in each story of the main corpus (default 10)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=BENCH / "out", help="where corpora are generated and kept (default bench/out)")
+    # outside the repository: the check, like the CLI, leaves out what git ignores
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench",
+                    help="where corpora are generated and kept (default: factcheck-bench in the temporary folder)")
     ap.add_argument("--peer-seconds", type=float, default=None, help="time budget for the glued pipeline's sample")
     ap.add_argument("--timeout", type=float, default=None, help="seconds before one measurement is given up")
     ap.add_argument("--budget", type=float, default=None,
