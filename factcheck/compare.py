@@ -333,8 +333,12 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
 
 
 def _of_everyone(fact: Fact) -> bool:
-    """Whether a fact counts everyone the event hit, not a named group or a place's part."""
-    return "total" in fact.key.split(":")[1:3] and len(fact.key.split(":")) <= 3
+    """Whether a fact counts everyone the event hit (at one of the story's places, if it has
+    several), not a named group: its key's subject, after the kind and a count's rule, is
+    `total`."""
+    parts = fact.key.split(":")
+    subject = 2 if fact.kind == "count" else 1
+    return len(parts) > subject and parts[subject] == "total"
 
 
 def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance) -> tuple[str, str]:
