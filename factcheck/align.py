@@ -336,6 +336,7 @@ def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
         by_value[c.value].append(c)
     sources_of = {v: {c.source for c in same} for v, same in by_value.items()}
     earliest_first = sorted(by_value, key=date.fromisoformat)
+    news = _news_days(claims, published)
     out = set()
     for i, c in enumerate(claims):
         day = published.get(c.source)
@@ -346,18 +347,33 @@ def _out_of_cycle(claims: list[Claim], sources: list[Source]) -> set[int]:
         earliest_other = next(others, None)
         if c.relative and sources_of[c.value] == {c.source} and earliest_other is not None and (day - date.fromisoformat(earliest_other)).days > NEWS_CYCLE_DAYS:
             out.add(i)
-        elif earliest_other is not None and (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and not _reported_that_week(c.value, by_value[c.value], published):
+        elif earliest_other is not None and (day - date.fromisoformat(c.value)).days > BACKGROUND_DATE_DAYS and not _was_news(c.value, news):
             out.add(i)
     return out
 
 
-def _reported_that_week(value: str, claims: list[Claim], published: dict[str, date | None]) -> bool:
-    """Whether a source published within a week of a day gives that day: then it was news."""
+def _news_days(claims: list[Claim], published: dict[str, date | None]) -> set[date]:
+    """The days a source published within a week of them gives: they were news."""
+    return {
+        date.fromisoformat(c.value) for c in claims
+        if published.get(c.source) is not None and 0 <= (published[c.source] - date.fromisoformat(c.value)).days <= NEWS_CYCLE_DAYS
+    }
+
+
+def _was_news(value: str, news: set[date]) -> bool:
+    """Whether a day, or the same day of the month a month off (the common slip, "July 29"
+    for June 29), was news."""
     day = date.fromisoformat(value)
-    return any(
-        published.get(o.source) is not None and 0 <= (published[o.source] - day).days <= NEWS_CYCLE_DAYS
-        for o in claims if o.value == value
-    )
+    months = day.year * 12 + day.month - 1
+    slips = [_make_day((m // 12), (m % 12) + 1, day.day) for m in (months - 1, months + 1)]
+    return day in news or any(s in news for s in slips if s is not None)
+
+
+def _make_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _elsewhere(claims: list[Claim], story_places: frozenset[str]) -> list[Claim]:

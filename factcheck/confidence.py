@@ -184,7 +184,10 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         return 1.0
     if finding.kind == "date":
         later_than_reported = _reported_before(claims, published)
-        gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] else 1.0) for a in values for b in values if a != b)
+        # a later day than a source already reported is another event's, unless it is the
+        # same day of another month, a slip of the pen
+        gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] and a[-2:] != b[-2:] else 1.0)
+                  for a in values for b in values if a != b)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
         # a story has one incident but may have several arrests, hearings or meetings
         repeatable = 1.0 if claims[0].subject == "incident" else 0.55

@@ -34,6 +34,8 @@ _HAS_NUMBER = regex.compile(
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
+# "Posted: Wednesday, April 8, 2015", "Updated 4:09 AM": a page's own time stamp
+_STAMP_BEFORE = regex.compile(r"\b(?:posted|updated|published|last\s+updated|last\s+modified)\s*(?:on\s*)?:?\s*$", regex.I)
 _YEAR = regex.compile(r"\b(?:1[89]|2[01])\d\d\b")
 # "police said Friday", "told reporters on Monday": the day of the telling, not of the event
 _SPEECH_BEFORE = regex.compile(
@@ -396,7 +398,7 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     for mention in find_date_mentions(text, published):
         if mention.value is None or mention.precision != "day":
             continue
-        if mention.future or _SPAN_START.search(text, 0, mention.start) or _said_on(text, mention.start, mention.end):
+        if mention.future or _SPAN_START.search(text, 0, mention.start) or _STAMP_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _said_on(text, mention.start, mention.end):
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened

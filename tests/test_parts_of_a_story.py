@@ -473,3 +473,24 @@ def test_a_toll_a_source_says_was_corrected_back_is_a_sure_change():
     )
     [dead] = judged(found, "deaths")
     assert dead.status == "explained"
+
+
+# --- page stamps and slips of the month --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stamp", [
+    "Gunfight case in court Posted: Wednesday, April 8, 2015 4:09 AM EDT",
+    "Updated: Wednesday, April 8, 2015, after the shooting hearing",
+    "Published on April 8, 2015 - the shooting trial opens",
+])
+def test_a_pages_own_time_stamp_dates_no_event(stamp):
+    assert claims(stamp, date(2015, 4, 8), "date") == []
+
+
+def test_a_late_article_that_dates_the_event_a_month_off_disagrees():
+    found = findings(
+        ("a.txt", "Nine people were hurt in a shooting on Bourbon Street on Sunday.", date(2014, 6, 29)),
+        ("b.txt", "The July 29, 2014, shooting on Bourbon Street wounded nine people.", date(2016, 1, 15)),
+    )
+    [day] = judged(found, "date")
+    assert day.status == "conflict" and sorted(c.value for c in day.claims) == ["2014-06-29", "2014-07-29"]
