@@ -14,6 +14,7 @@ from datetime import date
 
 import regex
 
+from factcheck.dates import make_date
 from factcheck.model import Claim, Fact, Quantity, Source
 from factcheck.numbers import VAGUE
 from factcheck.ruleset import RuleSet
@@ -365,15 +366,8 @@ def _was_news(value: str, news: set[date]) -> bool:
     for June 29), was news."""
     day = date.fromisoformat(value)
     months = day.year * 12 + day.month - 1
-    slips = [_make_day((m // 12), (m % 12) + 1, day.day) for m in (months - 1, months + 1)]
+    slips = [make_date(m // 12, m % 12 + 1, day.day) for m in (months - 1, months + 1)]
     return day in news or any(s in news for s in slips if s is not None)
-
-
-def _make_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _elsewhere(claims: list[Claim], story_places: frozenset[str]) -> list[Claim]:

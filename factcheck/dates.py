@@ -29,7 +29,8 @@ def _month_number(word: str) -> int:
     return _MONTHS[word.rstrip(".").lower()]
 
 
-def _make_date(year: int, month: int, day: int) -> date | None:
+def make_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None where the calendar has none (June 31)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -83,9 +84,9 @@ def find_publication_date(text: str) -> tuple[date | None, str]:
         if m.start() >= _HEAD:
             break
         if m["y"]:
-            day = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+            day = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
         elif m["mon"].rstrip(".").lower() in _MONTHS:
-            day = _make_date(int(m["my"]), _month_number(m["mon"]), int(m["md"]))
+            day = make_date(int(m["my"]), _month_number(m["mon"]), int(m["md"]))
         else:
             day = None
         if day:
@@ -98,9 +99,9 @@ def find_publication_date(text: str) -> tuple[date | None, str]:
         if m.start() >= _HEAD:
             break
         if m["mon"]:
-            day = _make_date(int(m["y"]), _month_number(m["mon"]), int(m["d"]))
+            day = make_date(int(m["y"]), _month_number(m["mon"]), int(m["d"]))
         else:
-            day = _make_date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            day = make_date(int(m["iy"]), int(m["im"]), int(m["id"]))
         if day is None:
             continue
         line_start = head.rfind("\n", 0, m.start()) + 1
@@ -390,21 +391,21 @@ def _read(kind: str, regs, text: str, start: int, end: int, published: date | No
         month, day = _month_number(group(kind + "mon")), int(group(kind + "day").rstrip("stndrh"))
         year = group(kind + "year")
         if year:
-            value = _make_date(int(year), month, day)
+            value = make_date(int(year), month, day)
             if value is None:
                 return None
-        elif _make_date(2000, month, day) is None:  # no year has a June 31
+        elif make_date(2000, month, day) is None:  # no year has a June 31
             return None
         elif published is not None:
             value = _recent(published, month, day)
             if value is not None and _LAST_YEAR_AFTER.match(text, end):  # "on Aug. 2 last year"
-                value = _make_date(published.year - 1, month, day)
+                value = make_date(published.year - 1, month, day)
             if kind == "df":  # the less common order: let dateparser read it, and check it
                 parsed = _dateparser_day(phrase, published)
                 if parsed is not None and (parsed.month, parsed.day) == (month, day):
                     value = parsed
     elif kind == "iso" or kind == "us":
-        value = _make_date(int(group(kind + "y")), int(group(kind + "m")), int(group(kind + "d")))
+        value = make_date(int(group(kind + "y")), int(group(kind + "m")), int(group(kind + "d")))
         if value is None:
             return None
     elif kind == "hol":
@@ -472,7 +473,7 @@ def _recent(published: date, month: int, day: int) -> date | None:
     """
     limit = published + timedelta(days=1)
     for year in range(limit.year, limit.year - 9, -1):  # Feb. 29 may be years back
-        candidate = _make_date(year, month, day)
+        candidate = make_date(year, month, day)
         if candidate is not None and candidate <= limit:
             return candidate
     return None
