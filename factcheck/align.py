@@ -24,7 +24,7 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
-def _subject_class(claim: Claim, ruleset: RuleSet | None) -> str:
+def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
     """Which claims a claim can be compared with: counts of things by their noun, tolls by who was hit."""
     rule = ruleset.by_code(claim.rule) if ruleset else None
     if claim.kind == "count" and (rule is None or rule.type == "count"):
@@ -198,7 +198,7 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
     facts = []
     by_class = defaultdict(list)
     for c in claims:
-        by_class[(c.kind, _subject_class(c, ruleset))].append(c)
+        by_class[(c.kind, comparable_class(c, ruleset))].append(c)
     for (kind, subject_class), members in sorted(by_class.items()):
         if subject_class.startswith("subgroup:"):
             # a part of the victims ("three men", "six children") is never the event's count
@@ -444,12 +444,12 @@ def _superseded(claims: list[Claim], sources: list[Source], ruleset: RuleSet | N
     for c in claims:
         t = stamp.get(id(c))
         if t is not None:
-            key = (c.source, c.kind, _subject_class(c, ruleset))
+            key = (c.source, c.kind, comparable_class(c, ruleset))
             latest[key] = max(latest.get(key, t), t)
     out = []
     for c in claims:
         t = stamp.get(id(c))
-        if t is not None and t < latest[(c.source, c.kind, _subject_class(c, ruleset))]:
+        if t is not None and t < latest[(c.source, c.kind, comparable_class(c, ruleset))]:
             c = dataclasses.replace(c, history=True)
         out.append(c)
     return out

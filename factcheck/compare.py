@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from factcheck.align import consensus, is_vague
+from factcheck.align import comparable_class, consensus, is_vague
 import regex
 
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
@@ -312,33 +312,28 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
         return facts
     hit, dead = defaultdict(set), defaultdict(set)
     for fact in facts:
+        if not _of_everyone(fact, ruleset):
+            continue
         rule = ruleset.by_code(fact.claims[0].rule)
-        if rule is not None and rule.data.get("counts_everyone_hit") and _of_everyone(fact):
-            for c in fact.stated or fact.claims:
-                hit[c.source].add(c.value)
-        elif fact.kind == "deaths" and _of_everyone(fact):
-            for c in fact.claims:
-                dead[c.source].add(c.value)
+        if rule is not None and rule.data.get("counts_everyone_hit"):
+            hit.update({c.source: hit[c.source] | {c.value} for c in fact.stated or fact.claims})
+        elif fact.kind == "deaths":
+            dead.update({c.source: dead[c.source] | {c.value} for c in fact.claims})
+    # a source's dead, where it gives one toll of them
+    toll = {source: next(iter(values)) for source, values in dead.items() if len(values) == 1 and next(iter(values)) > 0}
     out = []
     for fact in facts:
-        if fact.kind == "injuries" and _of_everyone(fact):
-            claims = [
-                dataclasses.replace(c, dead_among=int(next(iter(dead[c.source]))))
-                if c.value in hit[c.source] and len(dead[c.source]) == 1 and next(iter(dead[c.source])) > 0 else c
-                for c in fact.claims
-            ]
+        if fact.kind == "injuries" and _of_everyone(fact, ruleset):
+            claims = [dataclasses.replace(c, dead_among=int(toll[c.source])) if c.source in toll and c.value in hit[c.source] else c
+                      for c in fact.claims]
             fact = Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
         out.append(fact)
     return out
 
 
-def _of_everyone(fact: Fact) -> bool:
-    """Whether a fact counts everyone the event hit (at one of the story's places, if it has
-    several), not a named group: its key's subject, after the kind and a count's rule, is
-    `total`."""
-    parts = fact.key.split(":")
-    subject = 2 if fact.kind == "count" else 1
-    return len(parts) > subject and parts[subject] == "total"
+def _of_everyone(fact: Fact, ruleset) -> bool:
+    """Whether a fact counts everyone the event hit, not a named group."""
+    return comparable_class(fact.claims[0], ruleset).split(":")[-1] == "total"
 
 
 def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance) -> tuple[str, str]:

@@ -131,10 +131,10 @@ def _window(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[max(0, start - 120) : end + 80]
 
 
-def _own_stretch(sentence: Sentence, start: int, end: int) -> str:
+def _own_stretch(sentence: Sentence, before: str, start: int, end: int) -> str:
     """The window without the stretches of the numbers beside the claim: in "34 dead: 14 at the
     airport and 20 at the station" the places belong to the 14 and the 20, not to the 34."""
-    before, after = sentence.text[max(0, start - 120) : start], sentence.text[end : end + 80]
+    after = sentence.text[end : end + 80]
     last = None
     for last in NUMBER_START.finditer(before):
         pass
@@ -148,17 +148,22 @@ def _offsets(source: Source, sentence: Sentence, start: int, end: int) -> tuple[
     return source.original_offset(sentence.clean_start + start), source.original_offset(sentence.clean_start + end)
 
 
-def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int, value, ruleset: RuleSet, **fields) -> Claim:
+def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int, value, ruleset: RuleSet,
+           places_in: str | None = None, **fields) -> Claim:
+    """A claim of the sentence's text from start to end; `places_in` is the text whose places
+    are the claim's (by default, for a count, its own stretch of the sentence)."""
     first, last = _offsets(source, sentence, start, end)
+    before = sentence.text[max(0, start - 120) : start]
     # a date belongs to its whole sentence's event; a count to the clause around it
     if rule.type == "date":
-        around = places_in = sentence.text
+        around = sentence.text
     else:
-        around, places_in = _window(sentence, start, end), _own_stretch(sentence, start, end)
+        around = _window(sentence, start, end)
+        places_in = _own_stretch(sentence, before, start, end) if places_in is None else places_in
     return Claim(
         kind=rule.kind, rule=rule.code, source=source.name, value=value, start=first, end=last,
         words=sentence.text[start:end], sentence=sentence, severity=rule.severity,
-        context=read_context(around, ruleset, sentence.text[max(0, start - 120) : start], places_in), **fields,
+        context=read_context(around, ruleset, before, places_in), **fields,
     )
 
 
@@ -302,10 +307,8 @@ def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence:
             break
         start = item.start("q") if item["q"] else item.start("num")
         taken.append((start, item.end()))
-        listed = _claim(rule, source, sentence, start, item.end(), _as_value(q), ruleset, quantity=q, subject=claim.subject,
-                        role=claim.role, history=claim.history, changed=claim.changed)
-        places = read_context(text[start : item.end()], ruleset).places
-        found.append(dataclasses.replace(listed, context=dataclasses.replace(listed.context, places=places)))
+        found.append(_claim(rule, source, sentence, start, item.end(), _as_value(q), ruleset, places_in=text[start : item.end()],
+                            quantity=q, subject=claim.subject, role=claim.role, history=claim.history, changed=claim.changed))
         at = item.end()
     return found
 
@@ -439,6 +442,7 @@ _DAYS_APART = regex.compile(
 )
 
 
+# "arrested on Friday after a standoff": the event after the day is told as what came first
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
 # "... on Sunday in the drive-by shooting": the event is named as what the verb was about
 _COMPLEMENT = regex.compile(r"[\s,]*(?:morning|afternoon|evening|night)?\s*(?:in|for|over)\s+(?:connection\s+with\s+)?(?:the|a|an)\b", regex.I)

@@ -116,11 +116,11 @@ class RuleSet:
 
     @cached_property
     def other_event_re(self) -> regex.Pattern:
-        return regex.compile("|".join(f"(?:{m})" for m in self.other_event_markers), regex.I)
+        return _any_of(self.other_event_markers)
 
     @cached_property
     def comparison_re(self) -> regex.Pattern:
-        return regex.compile("|".join(f"(?:{m})" for m in self.comparison_markers) or "(?!)", regex.I)
+        return _any_of(self.comparison_markers)
 
     @cached_property
     def event_re(self) -> regex.Pattern:
@@ -350,6 +350,11 @@ def parse_rule(data: dict, origin: str) -> Rule:
         data=typed, examples=list(data.get("examples", [])), origin=origin,
         changes_over_time=bool(data.get("changes_over_time", False)), patterns=list(data.get("patterns", [])),
     )
+
+
+def _any_of(markers: list[str]) -> regex.Pattern:
+    """One pattern for a list of marker patterns; an empty list matches nothing."""
+    return regex.compile("|".join(f"(?:{m})" for m in markers) or "(?!)", regex.I)
 
 
 def shipped_rules_dir() -> Path:
