@@ -87,3 +87,13 @@ def test_a_person_and_a_count_are_parts_of_a_sum():
     assert values("A woman and two children were killed.", "deaths") == []
     assert values("Ferry: captain and two crew arrested as toll climbs", "arrests") == []
     assert values("Two people were killed and three injured.", "injuries") == [3]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("About 40 passengers, most of them pilgrims, were hurt when the bus overturned.", "injuries", 40),
+    ("Nine miners, all of them contract workers, died underground.", "deaths", 9),
+    ("Fifteen protesters, several of whom were students, were arrested near the square.", "arrests", 15),
+    ("More than 60 people, many of them children, were injured in the stampede.", "injuries", 60),
+])
+def test_a_total_keeps_its_count_when_an_aside_describes_who_they_were(text, kind, value):
+    assert values(text, kind) == [value]
