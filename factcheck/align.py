@@ -317,6 +317,32 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     return facts
 
 
+_MALE = frozenset("man boy male son brother father husband nephew grandfather grandson uncle stepfather stepson boyfriend".split())
+_FEMALE = frozenset("woman girl female daughter sister mother wife niece grandmother granddaughter aunt stepmother stepdaughter girlfriend".split())
+
+
+def _align_described(claims: list[Claim]) -> list[Fact]:
+    """People given by age alone, told apart by how they are described ("the 17-year-old who
+    was grazed", "their 3-year-old daughters", "shot by a 12-year-old"): one person across
+    sources only where every source describes one person that way, with one age."""
+    by_way: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.role and not c.person:
+            by_way[c.role].append(c)
+    facts = []
+    for way, group in sorted(by_way.items()):
+        sexes = {"m" if c.subject in _MALE else "f" for c in group if c.subject in _MALE | _FEMALE}
+        if len(sexes) > 1:
+            continue  # a boy and a girl described alike are two people
+        values: dict[str, set] = defaultdict(set)
+        for c in group:
+            values[c.source].add(c.value)
+        if len(values) >= 2 and all(len(v) == 1 for v in values.values()):
+            who = "the one who fired" if way == "fired" else f"the person {way}" if way.endswith("ed") else f"the {way}"
+            facts.append(_fact("age", f"age:described:{way}", f"age of {who}", group))
+    return facts
+
+
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -465,4 +491,4 @@ def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | 
     dates = [c for c in current if c.kind == "date"]
     counts = [c for c in current if c.kind not in ("age", "date")]
     story_places = frozenset(p for c in current if c.sentence.in_lead for p in c.context.places)
-    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_dates(dates, sources, story_places)
+    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_described(ages) + _align_dates(dates, sources, story_places)

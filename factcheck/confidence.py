@@ -89,6 +89,7 @@ def _of_a_scene(claim: Claim) -> bool:
     return claim.kind == "deaths" and (bool(_DEATH_SCENE.search(_framing(claim))) or _in_a_phase(claim))
 
 
+DESCRIBED = 0.8  # an age of someone given by description alone ("a 17-year-old was grazed")
 SCENE = 0.6  # a scene's number against a stated total
 BOTH_SCENES = 0.8  # two numbers of the scene ("taken to hospital") that disagree may be two parts
 
@@ -194,7 +195,9 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         return round(0.9 * gap * relative * repeatable, 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
-        return 0.9 if spread <= 5 else 0.4
+        # a person described, not named, is less surely one person in every source
+        described = DESCRIBED if not any(c.person for c in claims) else 1.0
+        return round((0.9 if spread <= 5 else 0.4) * described, 2)
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
     gap = _number_gap if finding.status == CONFLICT else _growth_gap

@@ -368,11 +368,36 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
                 continue
             taken.add(m.start("age"))
             q = Quantity(age, age, age, "")
-            claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc))
+            described = "" if name else _description(rule, sentence.text, m.start(), m.end(), desc)
+            claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
             other = _person(m.groupdict().get("name2") or "")
             if other:  # "Lee and Park, both 29": one age for two people
                 claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
     return claims
+
+
+# What may stand between a described person and what befell them: "was also grazed"
+_BEFELL_GAP = r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly))*\s+"
+
+
+@functools.lru_cache(maxsize=8)
+def _description_patterns(befell: tuple[str, ...], fired_by: tuple[str, ...], who_fired: tuple[str, ...]):
+    return (regex.compile(_BEFELL_GAP + "(" + alternatives(list(befell)) + r")\b", regex.I),
+            regex.compile(r"\b" + alternatives(list(fired_by)) + r"\s+$", regex.I),
+            regex.compile(r"\s*,?\s+who\s+(?:had\s+)?(?:\p{Ll}+ly\s+)?" + alternatives(list(who_fired)) + r"\b", regex.I))
+
+
+def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
+    """How a person given by age alone is told apart from the story's other people: kin
+    ("daughters"), what befell them ("grazed"), or "fired". "" when the sentence does not say."""
+    befell, fired_by, who_fired = _description_patterns(
+        tuple(rule.words("befell")), tuple(rule.words("fired_by")), tuple(rule.words("who_fired")))
+    if (fired_by.search(text, 0, start) or who_fired.match(text, end)) and rule.words("who_fired"):
+        return "fired"
+    if desc in rule.words("kin"):
+        return desc
+    what = befell.match(text, end) if rule.words("befell") else None
+    return what[1].lower() if what else ""
 
 
 def _person(name: str) -> str:

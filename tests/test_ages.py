@@ -105,3 +105,50 @@ def test_a_number_word_after_a_name_is_not_an_age():
     from engine_helpers import claims
 
     assert claims("Amy Matthews, one of the victims, was hurt.", DAY, "age") == []
+
+
+# --- people given by age alone ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("first,second", [
+    ("A 14-year-old was also grazed by a stray bullet.", "Police said a 15-year-old girl was grazed on the shoulder."),
+    ("The boy was shot by a 9-year-old, deputies said.", "Deputies said it was a 10-year-old boy who fired the rifle."),
+    ("Their 5-year-old son was found unhurt in a back room.", "The couple's six-year-old son was found unhurt."),
+    ("A 40-year-old man, who was later charged, waited in a car.", "Detectives said a 41-year-old man was charged with murder."),
+])
+def test_a_person_described_the_same_way_in_two_sources_is_one_person(first, second):
+    found = findings(("a.txt", first, DAY), ("b.txt", second, DAY))
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict" and len({c.source for c in fact.claims}) == 2
+
+
+def test_a_source_that_describes_two_people_alike_does_not_say_which_one_is_meant():
+    found = findings(
+        ("a.txt", "A 17-year-old was grazed in the arm. A 15-year-old was grazed in the leg.", DAY),
+        ("b.txt", "An 18-year-old was grazed by a bullet.", DAY),
+    )
+    assert judged(found, "age") == []
+
+
+def test_a_boy_and_a_girl_described_alike_are_two_people():
+    found = findings(
+        ("a.txt", "A 12-year-old boy was grazed by a bullet.", DAY),
+        ("b.txt", "A 13-year-old girl was grazed by a bullet.", DAY),
+    )
+    assert judged(found, "age") == []
+
+
+def test_people_given_by_age_alone_and_described_differently_are_not_compared():
+    found = findings(
+        ("a.txt", "A 30-year-old man was arrested at the scene.", DAY),
+        ("b.txt", "A 24-year-old man was wounded in the leg.", DAY),
+    )
+    assert judged(found, "age") == []
+
+
+def test_an_age_of_someone_described_is_less_sure_than_a_named_persons():
+    described = judged(findings(("a.txt", "A 14-year-old was grazed by a bullet.", DAY),
+                                ("b.txt", "A 15-year-old was grazed by a bullet.", DAY)), "age")
+    named = judged(findings(("a.txt", "Dana Ruiz, 14, was grazed by a bullet.", DAY),
+                            ("b.txt", "Dana Ruiz, 15, was grazed by a bullet.", DAY)), "age")
+    assert 0.5 <= described[0].confidence < named[0].confidence
