@@ -89,6 +89,9 @@ _NAME_STOP = {
     "u.s", "us", "more", "when", "after", "before", "in", "on", "at", "of", "for", "by", "with",
     "mr", "mrs", "ms", "miss", "dr", "sgt", "officer", "deputy", "detective", "capt", "lt", "sen", "rep",
     "gov", "president", "chief", "judge", "sheriff's", "prof", "rev", "father", "sister", "survivor", "victim",
+    # titles before a name: "Captain Luigi Rossi" is Luigi Rossi
+    "captain", "const", "constable", "sergeant", "lieutenant", "corporal", "cpl", "pvt", "trooper", "col",
+    "colonel", "maj", "pastor", "reverend", "mayor", "coach", "nurse", "firefighter", "agent", "professor",
 }
 
 

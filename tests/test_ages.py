@@ -152,3 +152,13 @@ def test_an_age_of_someone_described_is_less_sure_than_a_named_persons():
     named = judged(findings(("a.txt", "Dana Ruiz, 14, was grazed by a bullet.", DAY),
                             ("b.txt", "Dana Ruiz, 15, was grazed by a bullet.", DAY)), "age")
     assert 0.5 <= described[0].confidence < named[0].confidence
+
+
+@pytest.mark.parametrize("titled", ["Captain Luigi Rossi", "Trooper Luigi Rossi", "Pastor Luigi Rossi", "Constable Luigi Rossi"])
+def test_a_title_before_a_name_is_not_part_of_it(titled):
+    found = findings(
+        ("a.txt", f"{titled}, 52, was questioned for hours.", DAY),
+        ("b.txt", "Luigi Rossi, 51, was questioned for hours.", DAY),
+    )
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict" and len(fact.claims) == 2
