@@ -58,6 +58,8 @@ _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 # headline's label glued to the next headline, not a verb of the count that follows
 _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
+# "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
+_PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:in|at|on|from|near|across|throughout|outside|inside)\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
 _NAMING_BEFORE = regex.compile(
@@ -78,6 +80,7 @@ _CHANGED = regex.compile(
     r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
     regex.I,
 )
+_PLACE_OR_TIME_BEFORE = {"in", "at", "on", "from", "near", "outside", "inside", "across", "by", "since", "until", "throughout"}
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
@@ -248,7 +251,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
-            if _AGE_BEFORE.search(before):
+            if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]):
                 continue  # "Josh Williams, 20, died": an age
             if _NAMING_BEFORE.search(before[-30:]):
                 continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
@@ -406,6 +409,8 @@ def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
 def _person(name: str) -> str:
     """The name as a person's, or "" when the words are not a name ("Aug.", "Police")."""
     tokens = [t for t in name.replace("’", "'").split() if t]
+    if tokens and tokens[0].lower() in _PLACE_OR_TIME_BEFORE:
+        return ""  # "In Tacloban, 82 were missing": a place, not a person
     while tokens and tokens[0].lower().strip(".,") in _NAME_STOP and not (len(tokens) > 1 and tokens[0].lower() in _FIRST_NAMES_TOO):
         tokens = tokens[1:]
     if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):

@@ -97,3 +97,13 @@ def test_a_person_and_a_count_are_parts_of_a_sum():
 ])
 def test_a_total_keeps_its_count_when_an_aside_describes_who_they_were(text, kind, value):
     assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("In Ormoc, 45 were missing by nightfall.", "missing", 45),
+    ("At Dunmore Station, 12 were hurt in the crush.", "injuries", 12),
+    ("Across Tana River County, 30 were killed.", "deaths", 30),
+])
+def test_a_place_that_opens_the_clause_is_not_a_name_with_an_age(text, kind, value):
+    assert values(text, kind) == [value]
+    assert values(text, "age") == []
