@@ -9,6 +9,7 @@ names, with a surname alone resolved to the person the source last named in full
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -17,6 +18,7 @@ import regex
 from factcheck.dates import make_date
 from factcheck.model import Claim, Fact, Quantity, Source
 from factcheck.numbers import VAGUE
+from factcheck.patterns import alternatives
 from factcheck.ruleset import RuleSet
 from factcheck.updates import update_marks, update_time
 
@@ -126,6 +128,26 @@ def _without_scene_zeros(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.value != 0 or c.sentence.in_lead]
 
 
+@functools.lru_cache(maxsize=64)
+def _befell_someone(words: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\b(?:was|were|been|is|are)\s+(?:\p{Ll}+ly\s+)?" + alternatives(list(words)) + r"\b", regex.I)
+
+
+def _without_denied_zeros(claims: list[Claim], sources: dict[str, Source], ruleset: RuleSet | None) -> list[Claim]:
+    """Without a zero stated deep in a text that has already told of someone arrested, hurt or
+    killed ("Gomez was arrested ... a second house was searched and no arrests were made"):
+    the source does not deny its own account, so the zero answers for a later scene."""
+    out = []
+    for c in claims:
+        rule = ruleset.by_code(c.rule) if ruleset is not None and c.value == 0 and not c.sentence.in_lead else None
+        source = sources.get(c.source)
+        if rule is not None and rule.words("after") and source is not None:
+            if _befell_someone(tuple(rule.words("after"))).search(source.text, 0, c.start):
+                continue
+        out.append(c)
+    return out
+
+
 def is_vague(claim: Claim) -> bool:
     """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
     return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
@@ -196,6 +218,7 @@ def _label(kind: str, subject_class: str, event: str) -> str:
 
 def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None) -> list[Fact]:
     facts = []
+    by_name = {s.name: s for s in sources}
     by_class = defaultdict(list)
     for c in claims:
         by_class[(c.kind, comparable_class(c, ruleset))].append(c)
@@ -206,7 +229,8 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            facts.append(_fact(kind, key, _label(kind, subject_class, event), _without_scene_zeros(group)))
+            group = _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset)
+            facts.append(_fact(kind, key, _label(kind, subject_class, event), group))
     return facts
 
 

@@ -107,3 +107,14 @@ def test_a_total_keeps_its_count_when_an_aside_describes_who_they_were(text, kin
 def test_a_place_that_opens_the_clause_is_not_a_name_with_an_age(text, kind, value):
     assert values(text, kind) == [value]
     assert values(text, "age") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Deputies do not have any suspects in custody, a spokesman said.", 0),
+    ("No one has yet been arrested in the stabbing.", 0),
+    ("The manhunt led to one arrest late on Friday.", 1),
+    ("Troopers made one arrest at the roadblock.", 1),
+    ("So far one arrest has been made, police said.", 1),
+])
+def test_custody_and_single_arrest_phrasings_are_read(text, value):
+    assert values(text, "arrests") == [value]

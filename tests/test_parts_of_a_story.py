@@ -494,3 +494,32 @@ def test_a_late_article_that_dates_the_event_a_month_off_disagrees():
     )
     [day] = judged(found, "date")
     assert day.status == "conflict" and sorted(c.value for c in day.claims) == ["2014-06-29", "2014-07-29"]
+
+
+# --- a zero for a later scene of a story the source has already told -----------------------
+
+
+@pytest.mark.parametrize("kind, told, scene", [
+    ("arrests", "Officers said Dale Pruitt was arrested at his home an hour later.",
+     "Deputies then searched a barn nearby, and no arrests were made there."),
+    ("injuries", "A cashier was wounded in the arm and taken to hospital.",
+     "A second store was evacuated later that night; no one was hurt."),
+    ("arrests", "Two teenagers were taken into custody near the school.",
+     "A tip sent officers to a motel in the afternoon, but no arrests were made."),
+])
+def test_a_zero_deep_in_a_text_that_already_told_of_it_is_a_later_scene(kind, told, scene):
+    found = findings(
+        ("a.txt", f"Shooting at the mall\n\nPolice responded to reports of gunfire on Sunday.\n\n{told}\n\n"
+                  f"Witnesses described a chaotic scene.\n\n{scene}", SUN),
+        ("b.txt", f"Mall shooting\n\nPolice said {'two people were arrested' if kind == 'arrests' else 'two people were injured'} after the shooting on Sunday.", SUN),
+    )
+    assert _conflicts(found, kind) == []
+
+
+def test_a_zero_in_a_text_that_told_of_nobody_held_still_disagrees():
+    found = findings(
+        ("a.txt", "Shooting at the mall\n\nPolice responded to reports of gunfire on Sunday.\n\n"
+                  "Witnesses described a chaotic scene.\n\nNo arrests were made, a spokesman said.", SUN),
+        ("b.txt", "Mall shooting\n\nPolice said two people were arrested after the shooting on Sunday.", SUN),
+    )
+    assert len(_conflicts(found, "arrests")) == 1
