@@ -197,7 +197,9 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         # a person described, not named, is less surely one person in every source
         described = DESCRIBED if not any(c.person for c in claims) else 1.0
-        return round((0.9 if spread <= 5 else 0.4) * described, 2)
+        # ages far apart are mostly two people, unless every source gives the full name
+        full_names = all(len(c.person.split()) >= 2 for c in claims)
+        return round((0.9 if spread <= 5 or full_names else 0.4) * described, 2)
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
     gap = _number_gap if finding.status == CONFLICT else _growth_gap

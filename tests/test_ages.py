@@ -162,3 +162,14 @@ def test_a_title_before_a_name_is_not_part_of_it(titled):
     )
     [fact] = judged(found, "age")
     assert fact.status == "conflict" and len(fact.claims) == 2
+
+
+@pytest.mark.parametrize("first,second,sure", [
+    ("Officer Nadia Brandt, 49, died at the scene.", "Officer Nadia Brandt, a 24-year-old veteran of the force, died.", True),
+    ("Nadia Brandt was on patrol. Brandt, 49, died at the scene.", "Officer Nadia Brandt, a 24-year-old veteran of the force, died.", False),
+    ("Nadia Brandt, 49, was hurt.", "Nadia Brandt, 19, was hurt.", True),
+])
+def test_ages_far_apart_are_sure_only_when_both_sources_give_the_full_name(first, second, sure):
+    found = findings(("a.txt", first, DAY), ("b.txt", second, DAY), min_confidence=0)
+    [fact] = [f for f in found if f.kind == "age" and len(f.claims) == 2]
+    assert (fact.confidence >= 0.5) is sure
