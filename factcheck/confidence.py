@@ -110,6 +110,10 @@ def _growth_gap(a: float, b: float) -> float:
     return 0.5 if low and high - low > 3 and (high - low) / high > 0.8 else 1.0
 
 
+def _any_growth(a: float, b: float) -> float:
+    return 1.0
+
+
 def _date_gap(a: str, b: str) -> float:
     """One day apart is the common real error; a month or a year apart on the same day of the
     month is a slip; anything else is mostly two different events."""
@@ -202,7 +206,8 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         return round((0.9 if spread <= 5 or full_names else 0.4) * described, 2)
     # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
     # unexplained one before it suggests two different things
-    gap = _number_gap if finding.status == CONFLICT else _growth_gap
+    # (without bound where a source says its count rose)
+    gap = _number_gap if finding.status == CONFLICT else _any_growth if any(c.changed for c in claims) else _growth_gap
     # two numbers of the scene that time or qualifiers reconcile are of one kind; two that
     # nothing reconciles may still be two parts of it
     both_scenes = BOTH_SCENES if finding.status == CONFLICT else 1.0

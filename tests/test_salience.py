@@ -474,6 +474,16 @@ def test_a_far_larger_number_days_later_is_less_sure_to_be_the_same_count(first,
     assert fact.confidence < 0.5
 
 
+@pytest.mark.parametrize("later", [
+    "The blast killed 98 people, a sharp rise from the first count.",
+    "The blast has killed 98 people, officials said, as the toll rose to 98 overnight.",
+    "The blast killed 98 people, a steep increase from earlier in the week.",
+])
+def test_a_far_larger_number_the_source_says_the_count_rose_to_is_a_confident_change(later):
+    [fact] = judged(findings(("a.txt", "The blast killed 7 people.", TUE), ("b.txt", later, date(2023, 5, 20))), "deaths")
+    assert fact.status == "explained" and fact.confidence >= 0.5
+
+
 @pytest.mark.parametrize("recalled", [
     "The most recent was April 2, when six people were shot outside a bar.",
     "On March 28 a fire on the same street killed four people.",
