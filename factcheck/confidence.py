@@ -33,7 +33,7 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 _SCENE = regex.compile(
     r"\b(?:transported|taken|rushed|airlifted|flown|treated|hospitali[sz]ed|admitted|discharged|released|"
     r"listed|remain(?:s|ed)?|remaining|still\s+in|in\s+(?:critical|serious|stable|fair|good)\s+condition|"
-    r"at\s+the\s+scene|on\s+the\s+scene|questioned|detained|custody|grazed|critical(?:ly)?|serious(?:ly)?|minor|"
+    r"at\s+the\s+scene|on\s+the\s+scene|questioned|grazed|critical(?:ly)?|serious(?:ly)?|minor|"
     r"non-life-threatening)\b",
     regex.I,
 )

@@ -80,6 +80,10 @@ _CHANGED = regex.compile(
     r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
     regex.I,
 )
+# "one of the owners" is a part of the owners; "two of the victims", "two of them" are the
+# victims' count told as a part of an earlier one (the shot, the hurt)
+_PARTITIVE_AFTER = regex.compile(
+    r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
 _PLACE_OR_TIME_BEFORE = {"in", "at", "on", "from", "near", "outside", "inside", "across", "by", "since", "until", "throughout"}
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
@@ -249,6 +253,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
+            if not m.groupdict().get("who") and _PARTITIVE_AFTER.match(after):
+                continue  # "detained one of the owners": a part of a group, not the total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
             if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]):

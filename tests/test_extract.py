@@ -118,3 +118,20 @@ def test_a_place_that_opens_the_clause_is_not_a_name_with_an_age(text, kind, val
 ])
 def test_custody_and_single_arrest_phrasings_are_read(text, value):
     assert values(text, "arrests") == [value]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Police detained one of the owners of the bar on Monday.", "arrests"),
+    ("The blast killed two of the guards at the gate.", "deaths"),
+    ("Officers arrested three of the organisers overnight.", "arrests"),
+])
+def test_one_of_a_named_group_is_a_part_of_it_not_a_total(text, kind):
+    assert values(text, kind) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The gunman shot five people, killing two of them.",
+    "Five were shot, killing two of the victims.",
+])
+def test_a_part_of_the_victims_already_counted_is_still_the_toll(text):
+    assert values(text, "deaths") == [2]

@@ -496,3 +496,13 @@ def test_a_count_on_a_day_weeks_before_the_article_is_another_event(recalled):
         min_confidence=0,
     )
     assert all(f.status == "agree" for f in found if f.status not in ("single",))
+
+
+@pytest.mark.parametrize("held", [
+    "Five people are now in custody, the police said.",
+    "Police said five suspects were detained on Sunday.",
+    "Five men are in custody over the collapse.",
+])
+def test_a_count_held_in_custody_is_the_arrest_total_not_a_scene(held):
+    [fact] = judged(findings(("a.txt", "Six people have been arrested over the collapse.", TUE), ("b.txt", held, TUE)), "arrests")
+    assert fact.status == "conflict" and fact.confidence >= 0.5
