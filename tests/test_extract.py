@@ -135,3 +135,12 @@ def test_one_of_a_named_group_is_a_part_of_it_not_a_total(text, kind):
 ])
 def test_a_part_of_the_victims_already_counted_is_still_the_toll(text):
     assert values(text, "deaths") == [2]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Two men from the factory were arrested on Tuesday.", "arrests", 2),
+    ("About 30 residents from the valley were still missing.", "missing", 30),
+    ("Nine miners from the night shift were killed.", "deaths", 9),
+])
+def test_where_the_counted_people_came_from_does_not_hide_their_count(text, kind, value):
+    assert values(text, kind) == [value]
