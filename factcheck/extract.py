@@ -148,8 +148,15 @@ def _own_stretch(sentence: Sentence, before: str, start: int, end: int) -> str:
     last = None
     for last in NUMBER_START.finditer(before):
         pass
+    begin = last.end() if last else 0
+    where = _WHERE_CLAUSE.search(before, begin)
     following = NUMBER_START.search(after)
-    return before[last.end() if last else 0 :] + sentence.text[start:end] + after[: following.start() if following else len(after)]
+    return before[where.start() if where else begin :] + sentence.text[start:end] + after[: following.start() if following else len(after)]
+
+
+# "taken to hospitals in Hathras and in Etah, where 27 bodies were received": the place the
+# clause opens on is the count's, not the places before it
+_WHERE_CLAUSE = regex.compile(r"\b(?:in|at)\s+(?:(?!\b(?:in|at)\b)[^,;])*,\s+where\b(?:(?!\bwhere\b)[^;])*$", regex.I)
 
 
 def _offsets(source: Source, sentence: Sentence, start: int, end: int) -> tuple[int, int]:

@@ -144,3 +144,13 @@ def test_a_part_of_the_victims_already_counted_is_still_the_toll(text):
 ])
 def test_where_the_counted_people_came_from_does_not_hide_their_count(text, kind, value):
     assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("More than 40 pilgrims were crushed to death at the gate.", 40),
+    ("Eleven migrants drowned when their boat overturned.", 11),
+    ("Six people were burned to death in the tenement fire.", 6),
+    ("Three men were trampled to death as the crowd surged.", 3),
+])
+def test_ways_of_dying_are_deaths(text, value):
+    assert values(text, "deaths") == [value]

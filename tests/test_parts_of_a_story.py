@@ -523,3 +523,17 @@ def test_a_zero_in_a_text_that_told_of_nobody_held_still_disagrees():
         ("b.txt", "Mall shooting\n\nPolice said two people were arrested after the shooting on Sunday.", SUN),
     )
     assert len(_conflicts(found, "arrests")) == 1
+
+
+@pytest.mark.parametrize("clause", [
+    "The dead were taken to hospitals in Rampur and in nearby Kotla district, where a doctor said 30 bodies had been received.",
+    "Victims were flown to clinics in Rampur and at the Kotla base, where officials said 30 people had died.",
+    "Survivors were treated in Rampur and at a clinic in Kotla, where staff said 30 people had died.",
+])
+def test_a_count_in_a_where_clause_belongs_to_the_place_the_clause_opens_on(clause):
+    found = findings(
+        ("a.txt", f"Crush at fair kills 90\n\nAt least 90 people died in a crush at a fair on Saturday.\n\n{clause}", SAT),
+        ("b.txt", "Fair crush\n\nMore than 90 people died in the crush.\n\n"
+                  "The number of people killed in the crush in Rampur rose to 95 on Sunday.", SUN),
+    )
+    assert [f for f in judged(found, "deaths") if 30 in {c.value for c in f.claims}] == []
