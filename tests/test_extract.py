@@ -147,7 +147,7 @@ def test_where_the_counted_people_came_from_does_not_hide_their_count(text, kind
 
 
 @pytest.mark.parametrize("text, value", [
-    ("More than 40 pilgrims were crushed to death at the gate.", 40),
+    ("More than 40 people were crushed to death at the gate.", 40),
     ("Eleven migrants drowned when their boat overturned.", 11),
     ("Six people were burned to death in the tenement fire.", 6),
     ("Three men were trampled to death as the crowd surged.", 3),
