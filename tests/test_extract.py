@@ -154,3 +154,13 @@ def test_where_the_counted_people_came_from_does_not_hide_their_count(text, kind
 ])
 def test_ways_of_dying_are_deaths(text, value):
     assert values(text, "deaths") == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("At least 60 pilgrims were killed in the crush at the shrine.", "deaths", 60),
+    ("Nine patients died when the ward caught fire.", "deaths", 9),
+    ("Fourteen fishermen were missing after the storm.", "missing", 14),
+    ("Twenty-two refugees were injured when the truck overturned.", "injuries", 22),
+])
+def test_the_people_a_disaster_hits_are_counted_whatever_they_are_called(text, kind, value):
+    assert values(text, kind) == [value]
