@@ -113,6 +113,9 @@ _LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
 # What text before a part of a list or sum ends with (_LIST, _ONE_AND, _SUM_BEFORE): looked
 # for first, as a plain search, so that those patterns run only where they can match
 _LISTED_BEFORE = regex.compile(r"(?:,|and)\s*$", regex.I)
+# "Three children shot, 1 injured": the hurt listed after the shot are hurt some other way, a
+# part of a sum with no total
+_SHOT_LISTED_BEFORE = regex.compile(NUMBER_PATTERN + r"\s+(?:[\p{L}-]+\s+){0,2}shot\s*(?:,|and|,\s*and)\s*$", regex.I)
 # "killing three and wounding three other officers": the first count shares the second's subject.
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen": a named part of a total, or the lone attacker.
@@ -257,7 +260,9 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
             ):
-                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
+                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum
+            if rule.kind == "injuries" and frame.name in ("after", "noun") and _LISTED_BEFORE.search(before[-60:]) and _SHOT_LISTED_BEFORE.search(before[-60:]):
+                continue  # "Three children shot, 1 injured": hurt some other way than the shot
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
             if not m.groupdict().get("who") and _PARTITIVE_AFTER.match(after):

@@ -164,3 +164,12 @@ def test_ways_of_dying_are_deaths(text, value):
 ])
 def test_the_people_a_disaster_hits_are_counted_whatever_they_are_called(text, kind, value):
     assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("headline", [
+    "Two teens shot, 1 injured by falling glass at bus stop",
+    "Four shot and two hurt in scramble outside arena",
+    "3 men shot, one injured as crowd fled gunfire",
+])
+def test_the_hurt_listed_after_the_shot_are_a_part_of_a_sum_not_the_injury_total(headline):
+    assert values(headline, "injuries") == []
