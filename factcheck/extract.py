@@ -26,7 +26,7 @@ _HAS_NUMBER = regex.compile(
     + alternatives(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
         "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen dozens several "
-        "no nobody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none".split()
+        "no nobody everyone everybody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none".split()
     )
     + r"\b",
     regex.I,

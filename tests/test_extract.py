@@ -173,3 +173,13 @@ def test_the_people_a_disaster_hits_are_counted_whatever_they_are_called(text, k
 ])
 def test_the_hurt_listed_after_the_shot_are_a_part_of_a_sum_not_the_injury_total(headline):
     assert values(headline, "injuries") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone has been accounted for, the headteacher said.",
+    "No miners remain underground, the company said on Friday.",
+    "By evening no one remained unaccounted for.",
+    "Nobody is missing after the ferry fire, the coast guard said.",
+])
+def test_everyone_accounted_for_is_none_missing(text):
+    assert values(text, "missing") == [0]
