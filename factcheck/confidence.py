@@ -25,7 +25,7 @@ from datetime import date
 
 import regex
 
-from factcheck.model import CONFLICT, EXPLAINED, UNCERTAIN, Claim, Finding
+from factcheck.model import CONFLICT, EXPLAINED, INFINITY, UNCERTAIN, Claim, Finding
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 
@@ -110,8 +110,14 @@ def _growth_gap(a: float, b: float) -> float:
     return 0.5 if low and high - low > 3 and (high - low) / high > 0.8 else 1.0
 
 
-def _any_growth(a: float, b: float) -> float:
-    return 1.0
+def _explained_gap(claims: list[Claim]):
+    """Tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
+    unexplained one before it suggests two different things, and has no bound where a source
+    says its count rose or the smaller count is open-ended ("at least one")."""
+    if any(c.changed for c in claims):
+        return lambda a, b: 1.0
+    open_ended = {c.value for c in claims if c.quantity is not None and c.quantity.high == INFINITY}
+    return lambda a, b: 1.0 if min(a, b) in open_ended else _growth_gap(a, b)
 
 
 def _date_gap(a: str, b: str) -> float:
@@ -204,10 +210,7 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         # ages far apart are mostly two people, unless every source gives the full name
         full_names = all(len(c.person.split()) >= 2 for c in claims)
         return round((0.9 if spread <= 5 or full_names else 0.4) * described, 2)
-    # tolls grow over days and qualifiers stretch: an explained gap must be far larger than an
-    # unexplained one before it suggests two different things
-    # (without bound where a source says its count rose)
-    gap = _number_gap if finding.status == CONFLICT else _any_growth if any(c.changed for c in claims) else _growth_gap
+    gap = _number_gap if finding.status == CONFLICT else _explained_gap(claims)
     # two numbers of the scene that time or qualifiers reconcile are of one kind; two that
     # nothing reconciles may still be two parts of it
     both_scenes = BOTH_SCENES if finding.status == CONFLICT else 1.0

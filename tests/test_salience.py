@@ -506,3 +506,13 @@ def test_a_count_on_a_day_weeks_before_the_article_is_another_event(recalled):
 def test_a_count_held_in_custody_is_the_arrest_total_not_a_scene(held):
     [fact] = judged(findings(("a.txt", "Six people have been arrested over the collapse.", TUE), ("b.txt", held, TUE)), "arrests")
     assert fact.status == "conflict" and fact.confidence >= 0.5
+
+
+@pytest.mark.parametrize("first", [
+    "At least one person from the firm has been detained.",
+    "More than 4 people were arrested on the first night.",
+    "At least two suspects were arrested, police said.",
+])
+def test_an_open_ended_count_grows_without_bound_over_days(first):
+    [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", "Police have now arrested 40 people.", date(2023, 5, 28))), "arrests")
+    assert fact.status == "explained" and fact.confidence >= 0.5
