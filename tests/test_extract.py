@@ -183,3 +183,13 @@ def test_the_hurt_listed_after_the_shot_are_a_part_of_a_sum_not_the_injury_total
 ])
 def test_everyone_accounted_for_is_none_missing(text):
     assert values(text, "missing") == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers made 31 arrests for public drinking during the festival.",
+    "Police detained 14 people for curfew violations overnight.",
+    "Traffic crashes have killed 240 people in the state so far this year.",
+])
+def test_arrests_for_other_offences_and_tallies_of_a_period_are_other_events(text):
+    assert all(c.context.other_event for c in claims(text) if c.kind in ("arrests", "deaths"))
+    assert claims(text)
