@@ -241,6 +241,10 @@ def _age_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     for a, b in combinations(claims, 2):
         if a.value == b.value:
             continue
+        estimate = next((c for c in (a, b) if c.quantity is not None and c.quantity.qualifier), None)
+        if estimate is not None and a.quantity.overlaps(b.quantity):
+            explained.append(f"{estimate.source} gives an estimate ('{estimate.words}')")
+            continue
         da, db = _published(sources, a.source), _published(sources, b.source)
         older, younger = (a, b) if a.value > b.value else (b, a)
         d_old, d_young = (da, db) if older is a else (db, da)

@@ -379,6 +379,9 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     return claims
 
 
+ABOUT_AN_AGE = 2  # "about 40": a guess within two years either way
+
+
 def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict | None = None, _published=None) -> list[Claim]:
     claims, taken = [], set()
     for frame in rule.frames:
@@ -391,7 +394,8 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
             if m.groupdict().get("name") is not None and not name:
                 continue
             taken.add(m.start("age"))
-            q = Quantity(age, age, age, "")
+            about = m.groupdict().get("about")
+            q = Quantity(age, age - ABOUT_AN_AGE, age + ABOUT_AN_AGE, about.lower()) if about else Quantity(age, age, age, "")
             described = "" if name else _description(rule, sentence.text, m.start(), m.end(), desc)
             claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
             other = _person(m.groupdict().get("name2") or "")

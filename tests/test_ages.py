@@ -173,3 +173,19 @@ def test_ages_far_apart_are_sure_only_when_both_sources_give_the_full_name(first
     found = findings(("a.txt", first, DAY), ("b.txt", second, DAY), min_confidence=0)
     [fact] = [f for f in found if f.kind == "age" and len(f.claims) == 2]
     assert (fact.confidence >= 0.5) is sure
+
+
+@pytest.mark.parametrize("estimate,exact", [
+    ("Dana Ruiz, about 40, was pulled from the car.", "Dana Ruiz, 39, was pulled from the car."),
+    ("Dana Ruiz, who police believe is about 40, was pulled from the car.", "Dana Ruiz, 41, was pulled from the car."),
+    ("Their mother, who deputies think is around 40, was found upstairs.", "Their 38-year-old mother was found upstairs."),
+])
+def test_an_estimated_age_close_to_a_stated_one_is_explained(estimate, exact):
+    [fact] = judged(findings(("a.txt", estimate, DAY), ("b.txt", exact, DAY)), "age")
+    assert fact.status == "explained" and "estimate" in fact.reason
+
+
+def test_an_estimated_age_far_from_a_stated_one_still_disagrees():
+    [fact] = judged(findings(("a.txt", "Dana Ruiz, about 40, was pulled from the car.", DAY),
+                             ("b.txt", "Dana Ruiz, 33, was pulled from the car.", DAY)), "age")
+    assert fact.status == "conflict"
