@@ -300,6 +300,15 @@ def _longest_names(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# Titles a story may use alone for the one person it named with them: "Captain Ann Roe" ... "the captain, 51"
+_TITLES = frozenset("captain pilot mayor pastor coach principal sheriff governor senator judge sergeant lieutenant constable trooper".split())
+
+
+def _titled(claim: Claim, title: str) -> bool:
+    at = claim.words.lower().find(claim.person.split()[0].lower()) if claim.person else -1
+    return at > 0 and regex.search(rf"\b{title[:4]}\p{{L}}*\.?\s+$", claim.words[:at], regex.I) is not None
+
+
 def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     by_name = {s.name: s for s in sources}
     named = _longest_names([c for c in claims if c.person])
@@ -334,6 +343,11 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
             members[resolved[0]].append(claim)
         elif not candidates:
             members[("", last, suffix)].append(claim)
+    for claim in claims:
+        if not claim.person and claim.subject in _TITLES:
+            titled = {p for p, group in members.items() if any(_titled(c, claim.subject) for c in group)}
+            if len(titled) == 1:  # "the captain, 51" is the one person the story calls Captain
+                members[titled.pop()].append(claim)
     facts = []
     for person, group in sorted(members.items()):
         name = " ".join(x for x in person if x).title()

@@ -189,3 +189,21 @@ def test_an_estimated_age_far_from_a_stated_one_still_disagrees():
     [fact] = judged(findings(("a.txt", "Dana Ruiz, about 40, was pulled from the car.", DAY),
                              ("b.txt", "Dana Ruiz, 33, was pulled from the car.", DAY)), "age")
     assert fact.status == "conflict"
+
+
+@pytest.mark.parametrize("titled,alone", [
+    ("Captain Luigi Rossi, 52, left the ship early.", "The captain, 51, was questioned for hours."),
+    ("Capt. Luigi Rossi, 52, left the ship early.", "Prosecutors said the captain, 51, would stay in custody."),
+    ("Mayor Ines Duarte, 47, visited the shelter.", "The mayor, 48, said the town would rebuild."),
+])
+def test_a_title_alone_is_the_one_person_the_story_names_with_it(titled, alone):
+    [fact] = judged(findings(("a.txt", titled, DAY), ("b.txt", alone, DAY)), "age")
+    assert fact.status == "conflict" and len(fact.claims) == 2
+
+
+def test_a_title_two_named_people_share_names_nobody():
+    found = findings(
+        ("a.txt", "Captain Luigi Rossi, 52, and Captain Ana Vega, 44, were questioned.", DAY),
+        ("b.txt", "The captain, 51, was questioned for hours.", DAY),
+    )
+    assert judged(found, "age") == []
