@@ -82,6 +82,10 @@ _CHANGED = regex.compile(
 )
 # "one of the owners" is a part of the owners; "two of the victims", "two of them" are the
 # victims' count told as a part of an earlier one (the shot, the hurt)
+# "two people injured in the blast died": a participle with no verb before it describes the
+# people a later verb tells of
+_BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
+_THEN_DIED = regex.compile(r"[^.;,]{0,60}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
     r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
 _PLACE_OR_TIME_BEFORE = {"in", "at", "on", "from", "near", "outside", "inside", "across", "by", "since", "until", "throughout"}
@@ -265,6 +269,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "Three children shot, 1 injured": hurt some other way than the shot
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
+            if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
+                continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
             if not m.groupdict().get("who") and _PARTITIVE_AFTER.match(after):
                 continue  # "detained one of the owners": a part of a group, not the total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):

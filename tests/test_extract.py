@@ -193,3 +193,16 @@ def test_everyone_accounted_for_is_none_missing(text):
 def test_arrests_for_other_offences_and_tallies_of_a_period_are_other_events(text):
     assert all(c.context.other_event for c in claims(text) if c.kind in ("arrests", "deaths"))
     assert claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two people injured in the landslide died in hospital overnight.",
+    "Three passengers hurt in the derailment have since died.",
+    "A man wounded in the raid later died, police said.",
+])
+def test_the_hurt_who_died_are_not_an_injury_count(text):
+    assert values(text, "injuries") == []
+
+
+def test_a_participle_after_its_verb_still_counts_the_hurt():
+    assert values("Five people were injured and two later died.", "injuries") == [5]
