@@ -166,7 +166,7 @@ _NOT_MODIFIERS = (
     "when while as who that which year years month months week weeks day days hour hours killed dead "
     "injured wounded"
 ).split()
-AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|fatally|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,5}"
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,5}"
 
 
 

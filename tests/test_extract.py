@@ -206,3 +206,23 @@ def test_the_hurt_who_died_are_not_an_injury_count(text):
 
 def test_a_participle_after_its_verb_still_counts_the_hurt():
     assert values("Five people were injured and two later died.", "injuries") == [5]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Four climbers were fatally injured in the fall.", "deaths", 4),
+    ("Two guards were mortally wounded at the gate.", "deaths", 2),
+    ("Six people were left dead after the gas leak.", "deaths", 6),
+    ("Eleven people suffered wounds in the attack.", "injuries", 11),
+    ("Fifteen people needed hospital treatment after the crush.", "injuries", 15),
+    ("Eight others were left injured.", "injuries", 8),
+    ("Police took seven people into custody overnight.", "arrests", 7),
+    ("Seven people were taken into police custody.", "arrests", 7),
+    ("Seven men were held by police after the riot.", "arrests", 7),
+    ("Seven people were rounded up near the square.", "arrests", 7),
+])
+def test_wire_synonyms_of_killed_hurt_and_held_are_read(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+def test_fatally_injured_is_not_an_injury_count():
+    assert values("Four climbers were fatally injured in the fall.", "injuries") == []
