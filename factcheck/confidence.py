@@ -175,6 +175,10 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
     return max(found + found_same_day)
 
 
+ONE_OFF_EVENTS = frozenset({"incident", "departure"})  # event classes (rules/events.toml) that happen once in a story
+REPEATABLE = 0.55  # the days of events that may happen more than once may differ and both be right
+
+
 def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
     """The confidence of a discrepancy, from the two claims that differ most plainly."""
     claims = finding.claims
@@ -189,8 +193,8 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] and a[-2:] != b[-2:] else 1.0)
                   for a in values for b in values if a != b)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
-        # a story has one incident but may have several arrests, hearings or meetings
-        repeatable = 1.0 if claims[0].subject == "incident" else 0.55
+        # a story has one incident and one departure but may have several arrests, hearings or meetings
+        repeatable = 1.0 if claims[0].subject in ONE_OFF_EVENTS else REPEATABLE
         return round(0.9 * gap * relative * repeatable, 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)

@@ -398,14 +398,20 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
     if not any(c in wanted for _s, _e, c in events):
         return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
-    for mention in find_date_mentions(text, published):
+    mentions = find_date_mentions(text, published)
+    # "Wednesday's shipwreck", "the June 9 crash": an event word its own date stands before
+    # is dated; another day in the sentence is not its day ("arrested survivors of
+    # Wednesday's shipwreck on Thursday" dates the arrests)
+    owned = {s for m in mentions for s, _e, c in events if c and _OWNS_EVENT.fullmatch(text, m.end, s)}
+    for mention in mentions:
         if mention.value is None or mention.precision != "day":
             continue
         if mention.future or _SPAN_START.search(text, 0, mention.start) or _STAMP_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _said_on(text, mention.start, mention.end):
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened
-        near = [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events if c]
+        near = [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events
+                if c and (s not in owned or _OWNS_EVENT.fullmatch(text, mention.end, s))]
         if not near:
             continue
         distance, event_class, event_start = min(near)
@@ -440,6 +446,10 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 _DAYS_APART = regex.compile(
     r"\b(?P<n>a|one|the|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<way>after|before)\b", regex.I
 )
+
+
+# what stands between a day and the event word it dates: "Wednesday's", "Sunday night's", "June 9"
+_OWNS_EVENT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?|,?\s+)", regex.I)
 
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first

@@ -494,3 +494,56 @@ def test_a_late_article_that_dates_the_event_a_month_off_disagrees():
     )
     [day] = judged(found, "date")
     assert day.status == "conflict" and sorted(c.value for c in day.claims) == ["2014-06-29", "2014-07-29"]
+
+
+# --- dates of other events of a story: a journey's start, an event word that carries its own day ---
+
+
+THU_JUN = date(2024, 6, 20)
+
+
+@pytest.mark.parametrize("departure", [
+    "The trawler sailed from Benghazi on June 11 and was heading north when it went down.",
+    "The ferry departed the port of Sfax on June 11, hours before it overturned.",
+    "The overloaded dinghy set off from the beach near Zuwara on June 11.",
+])
+def test_the_day_a_boat_set_out_is_the_departures_not_the_sinkings(departure):
+    assert {(c.subject, c.value) for c in claims(departure, THU_JUN, "date")} == {("departure", "2024-06-11")}
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The trawler sailed from Benghazi on June 11.", "The trawler sailed from Benghazi on June 12 with 500 people on board, survivors said."),
+    ("The ferry departed Sfax on June 11 with 300 aboard.", "The ferry had departed Sfax on June 12, officials said."),
+    ("The vessel set off from Zuwara on June 11.", "Survivors said the vessel set off from Zuwara on June 12."),
+])
+def test_two_days_given_for_one_departure_disagree(first, second):
+    found = findings(("a.txt", first, date(2024, 6, 15)), ("b.txt", second, date(2024, 6, 16)))
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
+        ("date:departure", ["2024-06-11", "2024-06-12"])
+    ]
+
+
+def test_a_departure_day_is_not_compared_with_the_day_of_the_sinking():
+    found = findings(
+        ("a.txt", "The boat sailed from Tobruk on June 11.", THU_JUN),
+        ("b.txt", "The boat capsized on June 14.", THU_JUN),
+    )
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("More than 400 people have died since the heatwave began on Saturday.", "2024-06-15"),
+    ("The wildfire broke through the firebreak on Monday evening.", "2024-06-17"),
+    ("Ash from Tuesday's eruption grounded flights across the region.", "2024-06-18"),
+])
+def test_a_natural_disaster_named_by_its_noun_is_the_incident_dated(text, day):
+    assert [(c.subject, c.value) for c in claims(text, THU_JUN, "date")] == [("incident", day)]
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Coast guards arrested six survivors of Monday's shipwreck on Wednesday.", {("incident", "2024-06-17"), ("arrest", "2024-06-19")}),
+    ("Police detained a man wanted in Saturday night's shooting at a bar on Tuesday.", {("incident", "2024-06-15"), ("arrest", "2024-06-18")}),
+    ("The driver held over Sunday's deadly crash near the bridge was arrested on Wednesday.", {("incident", "2024-06-16"), ("arrest", "2024-06-19")}),
+])
+def test_an_event_dated_by_its_own_possessive_does_not_take_another_day_of_the_sentence(text, days):
+    assert {(c.subject, c.value) for c in claims(text, THU_JUN, "date")} == days
