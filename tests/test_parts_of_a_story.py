@@ -547,3 +547,26 @@ def test_a_natural_disaster_named_by_its_noun_is_the_incident_dated(text, day):
 ])
 def test_an_event_dated_by_its_own_possessive_does_not_take_another_day_of_the_sentence(text, days):
     assert {(c.subject, c.value) for c in claims(text, THU_JUN, "date")} == days
+
+
+@pytest.mark.parametrize("booked", [
+    "The suspect was booked into the county jail on Thursday after his return from Ohio.",
+    "Garza was extradited on Thursday and held without bond.",
+    "He was transferred to the county jail on Thursday evening.",
+])
+def test_a_jail_intake_days_later_is_not_the_day_of_the_arrest(booked):
+    assert [c.subject for c in claims(booked, date(2024, 6, 21), "date")] == []
+    found = findings(
+        ("a.txt", "Marshals arrested the suspect in Ohio on Wednesday, police said.", date(2024, 6, 21)),
+        ("b.txt", booked, date(2024, 6, 21)),
+    )
+    assert judged(found, "date") == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The gunman was arrested in Reno on July 9.", "2024-07-09"),
+    ("Investigators detained the driver on July 9 at a motel.", "2024-07-09"),
+    ("He surrendered to deputies on July 9, his lawyer said.", "2024-07-09"),
+])
+def test_an_arrest_dated_days_after_the_first_publication_is_of_that_year(text, day):
+    assert [c.value for c in claims(text, date(2024, 7, 5), "date")] == [day]
