@@ -176,7 +176,28 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
 
 
 ONE_OFF_EVENTS = frozenset({"incident", "departure"})  # event classes (rules/events.toml) that happen once in a story
+# events that happen once to each person: an arrest, a charge, an arraignment, a bail ruling
+PERSONAL_EVENTS = frozenset({"arrest", "charges", "arraignment", "bail"})
 REPEATABLE = 0.55  # the days of events that may happen more than once may differ and both be right
+ONE_PERSON = 0.8  # ... unless every source tells it of one person
+# Words that tell of several people or occasions: "two men were arrested", "another suspect"
+_SEVERAL = regex.compile(
+    r"\b(?:another|other|others|second|third|fourth|both|several|each|suspects|men|women|boys|girls|teens|"
+    r"teenagers|juveniles|defendants|people|persons|brothers|sisters|couple|pair|group|they|them|hearings|arrests)\b",
+    regex.I,
+)
+
+
+def _once(claims: list[Claim]) -> float:
+    """How surely the days differ about one event: a story has one incident and one
+    departure but may have several arrests, hearings or briefings; an arrest or a hearing
+    every source tells of one person happened once."""
+    event = claims[0].subject
+    if event in ONE_OFF_EVENTS:
+        return 1.0
+    if event in PERSONAL_EVENTS and not any(_SEVERAL.search(c.sentence.text) for c in claims):
+        return ONE_PERSON
+    return REPEATABLE
 
 
 def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
@@ -193,9 +214,7 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] and a[-2:] != b[-2:] else 1.0)
                   for a in values for b in values if a != b)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
-        # a story has one incident and one departure but may have several arrests, hearings or meetings
-        repeatable = 1.0 if claims[0].subject in ONE_OFF_EVENTS else REPEATABLE
-        return round(0.9 * gap * relative * repeatable, 2)
+        return round(0.9 * gap * relative * _once(claims), 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         return 0.9 if spread <= 5 else 0.4

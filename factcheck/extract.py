@@ -410,8 +410,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened
-        near = [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events
-                if c and (s not in owned or _OWNS_EVENT.fullmatch(text, mention.end, s))]
+        mine = [(0, c, s) for s, e, c in events if c and s in owned and _OWNS_EVENT.fullmatch(text, mention.end, s)]
+        near = mine or [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events if c and s not in owned]
         if not near:
             continue
         distance, event_class, event_start = min(near)

@@ -570,3 +570,74 @@ def test_a_jail_intake_days_later_is_not_the_day_of_the_arrest(booked):
 ])
 def test_an_arrest_dated_days_after_the_first_publication_is_of_that_year(text, day):
     assert [c.value for c in claims(text, date(2024, 7, 5), "date")] == [day]
+
+
+# --- the steps of a case: each dated as a fact of its own ---------------------------------------
+
+
+TUE_OCT = date(2024, 10, 8)
+
+
+@pytest.mark.parametrize("text,step", [
+    ("Prosecutors charged the driver with manslaughter on Monday.", "charges"),
+    ("The teenager was arraigned on Monday in juvenile court.", "arraignment"),
+    ("A judge denied bail for the 31-year-old on Monday.", "bail"),
+])
+def test_a_step_of_the_case_is_dated_as_that_step(text, step):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
+
+
+@pytest.mark.parametrize("first,second,step", [
+    ("Mara Quint was arraigned on Monday on two counts of murder.", "Quint was arraigned Tuesday morning, her lawyer said.", "arraignment"),
+    ("A judge denied bail for Quint on Monday.", "Quint was held without bail on Tuesday after a brief hearing.", "bail"),
+    ("Prosecutors charged Quint with murder on Monday.", "Quint was charged on Tuesday with two counts of murder.", "charges"),
+])
+def test_two_days_given_for_one_persons_step_of_the_case_disagree(first, second, step):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
+        (f"date:{step}", ["2024-10-07", "2024-10-08"])
+    ]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Two of the men were arraigned on Monday.", "The third suspect was arraigned on Tuesday."),
+    ("Both brothers were denied bail on Monday.", "Another defendant was denied bail on Tuesday."),
+    ("Prosecutors charged two teenagers on Monday.", "A second teenager was charged on Tuesday."),
+])
+def test_steps_of_the_case_of_several_people_on_different_days_do_not_fail_the_story(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("step", [
+    "The suspect was arraigned on Monday.",
+    "The suspect was denied bail on Monday.",
+    "The suspect was charged with murder on Monday.",
+])
+def test_a_step_of_the_case_is_never_compared_with_the_day_of_the_shooting(step):
+    found = findings(
+        ("a.txt", f"The shooting happened on Saturday.\n\n{step}", TUE_OCT),
+        ("b.txt", "The shooting happened on Saturday, police said.", TUE_OCT),
+    )
+    assert _conflicts(found, "date") == []
+    assert [sorted({c.value for c in f.claims}) for f in judged(found, "date")] == [["2024-10-05"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The man accused of beating his neighbour to death on Saturday made his first court appearance on Monday.",
+    "The woman charged with stabbing her cousin to death on Saturday night was arraigned Monday.",
+    "A 20-year-old who shot two relatives to death on Saturday appeared before a judge for his arraignment on Monday.",
+])
+def test_a_killing_told_as_to_death_keeps_its_day_beside_the_court_step(text):
+    assert sorted((c.subject, c.value) for c in claims(text, TUE_OCT, "date")) == [
+        ("arraignment", "2024-10-07"), ("incident", "2024-10-05")
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Two men have been charged in Saturday's fatal shooting at a gas station.",
+    "A woman was arraigned over Saturday's deadly crash on the interstate.",
+    "Bail was denied for the driver in Saturday night's hit-and-run crash.",
+])
+def test_a_court_step_about_an_event_dated_by_its_possessive_leaves_the_day_to_the_event(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-05")]
