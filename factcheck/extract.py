@@ -432,13 +432,21 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if not days:
                 continue
             day += timedelta(days=-days if between["way"].lower() == "after" else days)
-        claims.append(
-            _claim(
-                rule, source, sentence, mention.start, mention.end, day.isoformat(), ruleset,
-                subject=event_class, relative=mention.relative or not year_given or bool(between),
-            )
+        claim = _claim(
+            rule, source, sentence, mention.start, mention.end, day.isoformat(), ruleset,
+            subject=event_class, relative=mention.relative or not year_given or bool(between),
         )
+        if claim.context.other_event and _compared_after(text, mention.end, ruleset):
+            claim = dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=False))
+        claims.append(claim)
     return claims
+
+
+def _compared_after(text: str, end: int, ruleset: RuleSet) -> bool:
+    """Whether the only past event of a date's sentence is one it is compared with after the
+    date ("reached 45C on Saturday, the highest since 1979, when ..."): the date is the story's."""
+    comparison = ruleset.comparison_re.search(text, end)
+    return comparison is not None and not ruleset.comparison_re.search(text, 0, end) and not ruleset.other_event_re.search(text, 0, comparison.start())
 
 
 # "on Saturday, a day after the dam burst", "two days before the vote": the day of another

@@ -641,3 +641,21 @@ def test_a_killing_told_as_to_death_keeps_its_day_beside_the_court_step(text):
 ])
 def test_a_court_step_about_an_event_dated_by_its_possessive_leaves_the_day_to_the_event(text):
     assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-05")]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The mercury hit 47C in the capital on Sunday, the day the heat wave began, the hottest reading since 1998, when 51C was logged.", "2024-06-16"),
+    ("The river peaked on Sunday, when the flood began, at its highest level since 2007, when it burst its banks.", "2024-06-16"),
+    ("The shooting on Sunday was the deadliest in the state since 2016, when a gunman killed nine.", "2024-06-16"),
+])
+def test_a_day_before_a_comparison_with_a_past_record_is_the_storys(text, day):
+    assert [c.value for c in claims(text, THU_JUN, "date") if not c.context.other_event] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "In a separate attack on Sunday, a man was stabbed, the worst violence there since 2016.",
+    "A similar blaze on Sunday was the deadliest since 2001.",
+    "Last year's flood, which began on June 3, was the highest since 1990.",
+])
+def test_a_day_of_an_event_recalled_before_the_comparison_stays_another_events(text):
+    assert [c.value for c in claims(text, THU_JUN, "date") if not c.context.other_event] == []
