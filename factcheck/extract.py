@@ -395,7 +395,10 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     wanted = set(rule.data.get("events", []))
     claims = []
     text = sentence.text
-    events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
+    events = [
+        (m.start(), m.end(), "" if _NOT_THIS_EVENT.search(text, max(0, m.start() - 60), m.start()) else ruleset.events.get(" ".join(m.group().lower().split()), ""))
+        for m in ruleset.event_re.finditer(text)
+    ]
     if not any(c in wanted for _s, _e, c in events):
         return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
     mentions = find_date_mentions(text, published)
@@ -416,14 +419,15 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         distance, event_class, event_start = min(near)
         between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
-        if not between and event_start > mention.end and (
-            _SEQUENCE.search(text, mention.end, event_start) or _COMPLEMENT.match(text, mention.end, event_start)
-        ):
+        sequence = _SEQUENCE.search(text, mention.end, event_start) if event_start > mention.end else None
+        if not between and event_start > mention.end and (sequence or _COMPLEMENT.match(text, mention.end, event_start)):
             # "was arrested Friday after a standoff", "arrested two men on Sunday in the
             # shooting": the day is the arrest's, told before it
             earlier = [(mention.start - e, c, s) for s, e, c in events if c and e <= mention.start]
             if earlier:
                 distance, event_class, event_start = min(earlier)
+            elif sequence:
+                continue  # "flew in on Sunday, his first visit since the disaster": a day of something else
         if distance > 150 or event_class not in wanted:
             continue
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
@@ -453,6 +457,16 @@ def _compared_after(text: str, end: int, ruleset: RuleSet) -> bool:
 # event, a stated number of days from the one the event words name
 _DAYS_APART = regex.compile(
     r"\b(?P<n>a|one|the|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<way>after|before)\b", regex.I
+)
+
+
+# Words before an event word that make it no event of its own to date: a place named after it
+# ("the wreckage of the warehouse explosions", "the site of the blasts") or a later one ("new
+# fires broke out", "a fresh blast")
+_NOT_THIS_EVENT = regex.compile(
+    r"(?:\b(?:wreckage|rubble|debris|ruins|site|aftermath)\s+of\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}"
+    r"|\b(?:new|fresh|further|renewed)\s+(?:[\p{L}-]+\s+)?)$",
+    regex.I,
 )
 
 

@@ -659,3 +659,30 @@ def test_a_day_before_a_comparison_with_a_past_record_is_the_storys(text, day):
 ])
 def test_a_day_of_an_event_recalled_before_the_comparison_stays_another_events(text):
     assert [c.value for c in claims(text, THU_JUN, "date") if not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister toured the port on Tuesday, her first visit since the explosion.",
+    "Families gathered at the gates on Tuesday evening, a week after the collapse.",
+    "Divers went back into the water on Tuesday before the storm returned.",
+])
+def test_a_day_of_something_told_before_or_after_the_event_is_not_the_events_day(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Crews pulled a worker alive from the rubble of the collapsed mall early on Tuesday.",
+    "A dog was found near the site of the blasts on Tuesday afternoon.",
+    "Soldiers cleared debris at the crash site on Tuesday.",
+])
+def test_a_place_named_after_the_event_does_not_date_the_event(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, new fires broke out in the rubble of the depot.",
+    "Fresh clashes erupted in the old town on Tuesday night.",
+    "Renewed flooding swept through the lower valley on Tuesday.",
+])
+def test_a_new_outbreak_is_not_the_day_of_the_first(text):
+    assert claims(text, THU_JUN, "date") == []
