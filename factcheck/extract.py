@@ -461,11 +461,13 @@ _DAYS_APART = regex.compile(
 
 
 # Words before an event word that make it no event of its own to date: a place named after it
-# ("the wreckage of the warehouse explosions", "the site of the blasts") or a later one ("new
-# fires broke out", "a fresh blast")
+# ("the wreckage of the warehouse explosions", "the site of the blasts"), a later one ("new
+# fires broke out", "a fresh blast") or one feared or awaited ("fearing a storm surge")
 _NOT_THIS_EVENT = regex.compile(
     r"(?:\b(?:wreckage|rubble|debris|ruins|site|aftermath)\s+of\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}"
-    r"|\b(?:new|fresh|further|renewed)\s+(?:[\p{L}-]+\s+)?)$",
+    r"|\b(?:new|fresh|further|renewed)\s+(?:[\p{L}-]+\s+)?"
+    r"|\b(?:fearing|feared|fear\s+of|fears\s+of|warning\s+of|warnings\s+of|ahead\s+of|in\s+case\s+of|braced\s+for|bracing\s+for|"
+    r"threat\s+of|risk\s+of|prepared\s+for|preparing\s+for)\s+(?:(?:a|an|the|another)\s+)?(?:[\p{L}-]+\s+){0,2})$",
     regex.I,
 )
 

@@ -686,3 +686,21 @@ def test_a_place_named_after_the_event_does_not_date_the_event(text):
 ])
 def test_a_new_outbreak_is_not_the_day_of_the_first(text):
     assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers on the coast were told to leave on Tuesday, fearing a tidal surge from the storm.",
+    "Shops boarded up their windows on Tuesday ahead of the hurricane.",
+    "Officials closed the beaches on Tuesday, warning of flooding along the river.",
+])
+def test_a_day_of_preparing_for_a_feared_event_is_not_its_day(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The disaster came days after a strong earthquake struck the south on Friday, killing 300.",
+    "The floods come two weeks after a cyclone hit the coast on June 1.",
+    "The blast followed just days after an explosion at a refinery on Friday night.",
+])
+def test_an_earlier_disaster_the_story_came_after_is_another_event(text):
+    assert [c for c in claims(text, THU_JUN) if not c.context.other_event] == []
