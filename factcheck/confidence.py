@@ -188,14 +188,30 @@ _SEVERAL = regex.compile(
 )
 
 
+# The one a step of a case happened to, by name: "Offray was arrested", "police arrested Offray"
+_STEP = r"(?:arrested|detained|captured|apprehended|charged|indicted|arraigned|denied|held|booked)"
+_NAMED = regex.compile(
+    rf"\b(?P<name>\p{{Lu}}[\p{{L}}'’-]+)(?:,\s*\d{{1,3}},)?\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:\w+\s+)?{_STEP}\b"
+    rf"|\b{_STEP}\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+)"
+)
+_NOT_NAMES = frozenset("he she they it the a an his her police authorities officers deputies marshals prosecutors".split())
+
+
+def _named(claim: Claim) -> set[str]:
+    return {n.lower() for m in _NAMED.finditer(claim.sentence.text) for n in m.captures("name")} - _NOT_NAMES
+
+
 def _once(claims: list[Claim]) -> float:
     """How surely the days differ about one event: a story has one incident and one
     departure but may have several arrests, hearings or briefings; an arrest or a hearing
-    every source tells of one person happened once."""
+    every source tells of one person, and of no two names, happened once."""
     event = claims[0].subject
     if event in ONE_OFF_EVENTS:
         return 1.0
-    if event in PERSONAL_EVENTS and not any(_SEVERAL.search(c.sentence.text) for c in claims):
+    names = [_named(c) for c in claims]
+    named = [n for n in names if n]
+    one_name = all(a & b for a in named for b in named)
+    if event in PERSONAL_EVENTS and one_name and not any(_SEVERAL.search(c.sentence.text) for c in claims):
         return ONE_PERSON
     return REPEATABLE
 

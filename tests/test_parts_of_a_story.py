@@ -704,3 +704,13 @@ def test_a_day_of_preparing_for_a_feared_event_is_not_its_day(text):
 ])
 def test_an_earlier_disaster_the_story_came_after_is_another_event(text):
     assert [c for c in claims(text, THU_JUN) if not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Offray was arrested on Monday at his home.", "Celestine was arrested on Tuesday at a motel."),
+    ("Police arrested Danner on Monday.", "Police arrested Voss on Tuesday."),
+    ("Ruiz, 19, was charged on Monday.", "Okafor, 22, was charged on Tuesday."),
+])
+def test_steps_of_the_case_of_two_named_people_on_different_days_do_not_fail_the_story(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert _conflicts(found, "date") == []
