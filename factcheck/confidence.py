@@ -177,7 +177,7 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
 
 ONE_OFF_EVENTS = frozenset({"incident", "departure"})  # event classes (rules/events.toml) that happen once in a story
 # events that happen once to each person: an arrest, a charge, an arraignment, a bail ruling
-PERSONAL_EVENTS = frozenset({"arrest", "charges", "arraignment", "bail"})
+PERSONAL_EVENTS = frozenset({"arrest", "charges", "arraignment", "bail", "appearance"})
 REPEATABLE = 0.55  # the days of events that may happen more than once may differ and both be right
 ONE_PERSON = 0.8  # ... unless every source tells it of one person
 # Words that tell of several people or occasions: "two men were arrested", "another suspect"

@@ -428,6 +428,11 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 distance, event_class, event_start = min(earlier)
             elif sequence:
                 continue  # "flew in on Sunday, his first visit since the disaster": a day of something else
+        if event_class == GENERAL_COURT:
+            # "denied bond during a hearing on Tuesday": the step named beside the hearing
+            steps = [(d, c, s) for d, c, s in near if c in wanted and d <= STEP_BESIDE_COURT]
+            if steps:
+                distance, event_class, event_start = min(steps)
         if distance > 150 or event_class not in wanted:
             continue
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
@@ -470,6 +475,10 @@ _NOT_THIS_EVENT = regex.compile(
     r"threat\s+of|risk\s+of|prepared\s+for|preparing\s+for)\s+(?:(?:a|an|the|another)\s+)?(?:[\p{L}-]+\s+){0,2})$",
     regex.I,
 )
+
+
+GENERAL_COURT = "court"  # the class of events.toml that names any step of a case ("a hearing", "in court")
+STEP_BESIDE_COURT = 60  # how near a named step must stand to take the day from a general word
 
 
 # what stands between a day and the event word it dates: "Wednesday's", "Sunday night's", "June 9"
