@@ -735,3 +735,12 @@ def test_two_days_given_for_one_persons_court_appearance_disagree(first, second)
     assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
         ("date:appearance", ["2024-10-07", "2024-10-08"])
     ]
+
+
+@pytest.mark.parametrize("text,step", [
+    ("The county attorney filed murder charges against Quint on Monday.", "charges"),
+    ("Quint has been held without bond since a judge ruled on Monday.", "bail"),
+    ("Quint's bail was denied on Monday at the request of prosecutors.", "bail"),
+])
+def test_more_wordings_of_a_step_of_the_case(text, step):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
