@@ -405,7 +405,7 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     # "Wednesday's shipwreck", "the June 9 crash": an event word its own date stands before
     # is dated; another day in the sentence is not its day ("arrested survivors of
     # Wednesday's shipwreck on Thursday" dates the arrests)
-    owned = {s for m in mentions for s, _e, c in events if c and _OWNS_EVENT.fullmatch(text, m.end, s)}
+    owned = {s for m in mentions for s, _e, c in events if c and _owns(text, m, s)}
     for mention in mentions:
         if mention.value is None or mention.precision != "day":
             continue
@@ -413,11 +413,18 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened
-        mine = [(0, c, s) for s, e, c in events if c and s in owned and _OWNS_EVENT.fullmatch(text, mention.end, s)]
+        mine = [(0, c, s) for s, e, c in events if c and s in owned and _owns(text, mention, s)]
         near = mine or [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events if c and s not in owned]
         if not near:
             continue
         distance, event_class, event_start = min(near)
+        if (not mine and event_start > mention.end and "," in text[mention.end : event_start]
+                and not _SEQUENCE.search(text, mention.end, event_start)):
+            # "arrested him on Sunday, charged him with ...": the day ends the clause it is in
+            same_clause = [(mention.start - e, c, s) for s, e, c in events
+                           if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
+            if same_clause:
+                distance, event_class, event_start = min(same_clause)
         between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
         sequence = _SEQUENCE.search(text, mention.end, event_start) if event_start > mention.end else None
         if not between and event_start > mention.end and (sequence or _COMPLEMENT.match(text, mention.end, event_start)):
@@ -470,19 +477,29 @@ _DAYS_APART = regex.compile(
 # fires broke out", "a fresh blast") or one feared or awaited ("fearing a storm surge")
 _NOT_THIS_EVENT = regex.compile(
     r"(?:\b(?:wreckage|rubble|debris|ruins|site|aftermath)\s+of\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}"
-    r"|\b(?:new|fresh|further|renewed)\s+(?:[\p{L}-]+\s+)?"
+    r"|(?-i:\b(?:new|[Ff]resh|[Ff]urther|[Rr]enewed)|^New)\s+(?:[\p{L}-]+\s+)?"  # not "the New Orleans shooting"
     r"|\b(?:fearing|feared|fear\s+of|fears\s+of|warning\s+of|warnings\s+of|ahead\s+of|in\s+case\s+of|braced\s+for|bracing\s+for|"
     r"threat\s+of|risk\s+of|prepared\s+for|preparing\s+for)\s+(?:(?:a|an|the|another)\s+)?(?:[\p{L}-]+\s+){0,2})$",
     regex.I,
 )
 
 
+_CLAUSE_BREAK = regex.compile(r"[,;:()]")
 GENERAL_COURT = "court"  # the class of events.toml that names any step of a case ("a hearing", "in court")
 STEP_BESIDE_COURT = 60  # how near a named step must stand to take the day from a general word
 
 
 # what stands between a day and the event word it dates: "Wednesday's", "Sunday night's", "June 9"
-_OWNS_EVENT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?|,?\s+)", regex.I)
+_OWNS_EVENT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?|\s+)", regex.I)
+_YEAR_END = regex.compile(r"\d{4}$")
+
+
+def _owns(text: str, mention, event_start: int) -> bool:
+    """Whether a date stands right before the event word it dates; after a year, with its
+    comma ("the July 29, 2014, shooting")."""
+    if _OWNS_EVENT.fullmatch(text, mention.end, event_start):
+        return True
+    return bool(_YEAR_END.search(mention.phrase)) and regex.fullmatch(r",\s+", text[mention.end : event_start]) is not None
 
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first

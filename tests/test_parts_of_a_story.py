@@ -744,3 +744,21 @@ def test_two_days_given_for_one_persons_court_appearance_disagree(first, second)
 ])
 def test_more_wordings_of_a_step_of_the_case(text, step):
     assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Deputies arrested Quint on Sunday, charged her with murder and booked her into jail.", ("arrest", "2024-10-06")),
+    ("Quint was detained near the border on Sunday, indicted by a grand jury and returned to the state.", ("arrest", "2024-10-06")),
+    ("Officers apprehended Quint on Sunday, arraigned her the next morning and set bond.", ("arrest", "2024-10-06")),
+])
+def test_a_day_belongs_to_the_event_of_its_own_clause_not_the_next(text, day):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [day]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Mourners remembered the victims of the New Orleans shooting on Sunday.", "2024-10-06"),
+    ("The New York attack on Sunday shocked the city.", "2024-10-06"),
+    ("The Oct. 6, 2024, shooting left two dead.", "2024-10-06"),
+])
+def test_a_place_or_a_year_before_the_event_word_leaves_it_an_event(text, day):
+    assert [c.value for c in claims(text, TUE_OCT, "date")] == [day]
