@@ -762,3 +762,12 @@ def test_a_day_belongs_to_the_event_of_its_own_clause_not_the_next(text, day):
 ])
 def test_a_place_or_a_year_before_the_event_word_leaves_it_an_event(text, day):
     assert [c.value for c in claims(text, TUE_OCT, "date")] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The accident happened on Sunday at the junction of Elm and 4th.",
+    "Witnesses said the wreck on Sunday blocked both lanes for hours.",
+    "The hit-and-run on Sunday left a cyclist with a broken leg.",
+])
+def test_a_road_crash_named_as_an_accident_or_a_wreck_is_the_incident_dated(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-06")]
