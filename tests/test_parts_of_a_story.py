@@ -771,3 +771,12 @@ def test_a_place_or_a_year_before_the_event_word_leaves_it_an_event(text, day):
 ])
 def test_a_road_crash_named_as_an_accident_or_a_wreck_is_the_incident_dated(text):
     assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-06")]
+
+
+@pytest.mark.parametrize("ending", [
+    "The riot, which ended on Monday morning, left the wing in ruins.",
+    "The wildfire was brought under control on Monday after burning for a day.",
+    "The protest came to an end on Monday when police cleared the square.",
+])
+def test_the_day_an_event_ended_is_not_the_day_it_began(ending):
+    assert [c.value for c in claims(ending, TUE_OCT, "date")] == []
