@@ -780,3 +780,12 @@ def test_a_road_crash_named_as_an_accident_or_a_wreck_is_the_incident_dated(text
 ])
 def test_the_day_an_event_ended_is_not_the_day_it_began(ending):
     assert [c.value for c in claims(ending, TUE_OCT, "date")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Quint turned herself in at the county jail on Sunday.",
+    "Deputies took Quint into custody on Sunday without a struggle.",
+    "Her brother turned himself in to police on Sunday evening.",
+])
+def test_a_surrender_or_custody_is_dated_as_the_arrest(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("arrest", "2024-10-06")]
