@@ -181,9 +181,11 @@ PERSONAL_EVENTS = frozenset({"arrest", "charges", "arraignment", "bail", "appear
 REPEATABLE = 0.55  # the days of events that may happen more than once may differ and both be right
 ONE_PERSON = 0.8  # ... unless every source tells it of one person
 # Words that tell of several people or occasions: "two men were arrested", "another suspect"
+# ("police said they arrested Moss" is the police)
 _SEVERAL = regex.compile(
     r"\b(?:another|other|others|second|third|fourth|both|several|each|suspects|men|women|boys|girls|teens|"
-    r"teenagers|juveniles|defendants|people|persons|brothers|sisters|couple|pair|group|they|them|hearings|arrests)\b",
+    r"teenagers|juveniles|defendants|people|persons|brothers|sisters|couple|pair|group|them|hearings|arrests)\b"
+    r"|(?<!\b(?:said|say|says)\s)\bthey\b",
     regex.I,
 )
 

@@ -789,3 +789,13 @@ def test_the_day_an_event_ended_is_not_the_day_it_began(ending):
 ])
 def test_a_surrender_or_custody_is_dated_as_the_arrest(text):
     assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("arrest", "2024-10-06")]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Police said they arrested Quint on Monday.", "Quint was arrested on Tuesday at a motel."),
+    ("Detectives say they detained Quint on Monday.", "Quint was detained on Tuesday, police said."),
+    ("Officers said they captured Quint on Monday near the river.", "Quint was captured on Tuesday near the river."),
+])
+def test_police_telling_what_they_did_is_still_one_persons_arrest(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert [f.key for f in _conflicts(found, "date")] == ["date:arrest"]
