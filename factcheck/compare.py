@@ -271,7 +271,7 @@ def _around(claim: Claim) -> str:
 # a stated time just after midnight: what lets "late Sunday night" and "early Monday" be one
 # night (people call 12:30 a.m. Sunday night); "shortly before midnight" against "the first
 # minutes of Monday" is a real disagreement
-_AFTER_MIDNIGHT = regex.compile(r"\b(?:(?:just|shortly|soon)\s+after\s+midnight|(?:12|1|2)(?::\d\d)?\s*a\.?m\b|0?[0-2]:[0-5]\d\b)", regex.I)
+_AFTER_MIDNIGHT = regex.compile(r"\b(?:(?:just|shortly|soon)\s+after\s+midnight|(?:12|1|2)(?::\d\d)?\s*a\.?m\b|0?[0-2]:[0-5]\d\b(?!\s*p\.?m\b))", regex.I)
 _BEFORE_MIDNIGHT = regex.compile(r"\bbefore\s+midnight\b", regex.I)
 
 

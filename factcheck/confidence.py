@@ -186,6 +186,49 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
     return max(found + found_same_day)
 
 
+ONE_OFF_EVENTS = frozenset({"incident", "departure"})  # event classes (rules/events.toml) that happen once in a story
+# events that happen once to each person: an arrest, a charge, an arraignment, a bail ruling
+PERSONAL_EVENTS = frozenset({"arrest", "charges", "arraignment", "bail", "appearance"})
+REPEATABLE = 0.55  # the days of events that may happen more than once may differ and both be right
+ONE_PERSON = 0.8  # ... unless every source tells it of one person
+# Words that tell of several people or occasions: "two men were arrested", "another suspect"
+# ("police said they arrested Moss" is the police)
+_SEVERAL = regex.compile(
+    r"\b(?:another|other|others|second|third|fourth|both|several|each|suspects|men|women|boys|girls|teens|"
+    r"teenagers|juveniles|defendants|people|persons|brothers|sisters|couple|pair|group|them|hearings|arrests)\b"
+    r"|(?<!\b(?:said|say|says)\s)\bthey\b",
+    regex.I,
+)
+
+
+# The one a step of a case happened to, by name: "Offray was arrested", "police arrested Offray"
+_STEP = r"(?:arrested|detained|captured|apprehended|charged|indicted|arraigned|denied|held|booked)"
+_NAMED = regex.compile(
+    rf"\b(?P<name>\p{{Lu}}[\p{{L}}'’-]+)(?:,\s*\d{{1,3}},)?\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:\w+\s+)?{_STEP}\b"
+    rf"|\b{_STEP}\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+)"
+)
+_NOT_NAMES = frozenset("he she they it the a an his her police authorities officers deputies marshals prosecutors".split())
+
+
+def _named(claim: Claim) -> set[str]:
+    return {n.lower() for m in _NAMED.finditer(claim.sentence.text) for n in m.captures("name")} - _NOT_NAMES
+
+
+def _once(claims: list[Claim]) -> float:
+    """How surely the days differ about one event: a story has one incident and one
+    departure but may have several arrests, hearings or briefings; an arrest or a hearing
+    every source tells of one person, and of no two names, happened once."""
+    event = claims[0].subject
+    if event in ONE_OFF_EVENTS:
+        return 1.0
+    names = [_named(c) for c in claims]
+    named = [n for n in names if n]
+    one_name = all(a & b for a in named for b in named)
+    if event in PERSONAL_EVENTS and one_name and not any(_SEVERAL.search(c.sentence.text) for c in claims):
+        return ONE_PERSON
+    return REPEATABLE
+
+
 def confidence(finding: Finding, published: dict[str, date | None] | None = None) -> float:
     """The confidence of a discrepancy, from the two claims that differ most plainly."""
     claims = finding.claims
@@ -200,9 +243,7 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         gap = max(_date_gap(a, b) * (0.3 if later_than_reported[max(a, b)] and a[-2:] != b[-2:] else 1.0)
                   for a in values for b in values if a != b)
         relative = 0.85 if any(c.relative for c in claims) else 1.0
-        # a story has one incident but may have several arrests, hearings or meetings
-        repeatable = 1.0 if claims[0].subject == "incident" else 0.55
-        return round(0.9 * gap * relative * repeatable, 2)
+        return round(0.9 * gap * relative * _once(claims), 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
         # a person described, not named, is less surely one person in every source

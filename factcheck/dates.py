@@ -388,6 +388,7 @@ def _read(kind: str, regs, text: str, start: int, end: int, published: date | No
     precision, relative, future = "day", False, False
 
     if kind == "md" or kind == "df":
+        future = _looks_ahead(text, start)
         month, day = _month_number(group(kind + "mon")), int(group(kind + "day").rstrip("stndrh"))
         year = group(kind + "year")
         if year:
@@ -464,13 +465,22 @@ def _read(kind: str, regs, text: str, start: int, end: int, published: date | No
 _LAST_YEAR_AFTER = regex.compile(r",?\s+(?:of\s+)?last\s+year\b", regex.I)
 
 
+UPDATE_DAYS = 31  # a day of the publication's year this soon after it is that year's: the article was updated
+
+
 def _recent(published: date, month: int, day: int) -> date | None:
-    """The latest `month`/`day` not after the day after publication.
+    """The latest `month`/`day` not after the day after publication, or one of the same
+    year a few weeks after it.
 
     A day of slack, because an article stamped late in the evening in one time zone
     may carry the next day's date in another; and reporters write "Dec. 31" in January
-    for the December just gone.
+    for the December just gone. A day soon after publication in the same year ("was
+    arrested on Aug. 3" in an article first published July 31) is this year's, as news
+    style leaves out only the current year: the article was updated, or looks ahead.
     """
+    ahead = make_date(published.year, month, day)
+    if ahead is not None and published < ahead <= published + timedelta(days=UPDATE_DAYS):
+        return ahead
     limit = published + timedelta(days=1)
     for year in range(limit.year, limit.year - 9, -1):  # Feb. 29 may be years back
         candidate = make_date(year, month, day)

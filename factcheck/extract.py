@@ -456,44 +456,89 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     wanted = set(rule.data.get("events", []))
     claims = []
     text = sentence.text
-    events = [(m.start(), m.end(), ruleset.events.get(" ".join(m.group().lower().split()), "")) for m in ruleset.event_re.finditer(text)]
+    events = [(m.start(), m.end(), _event_class(text, m, ruleset)) for m in ruleset.event_re.finditer(text)]
     if not any(c in wanted for _s, _e, c in events):
         return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
-    for mention in find_date_mentions(text, published):
+    mentions = find_date_mentions(text, published)
+    # "Wednesday's shipwreck", "the June 9 crash": an event word its own date stands before
+    # is dated; another day in the sentence is not its day ("arrested survivors of
+    # Wednesday's shipwreck on Thursday" dates the arrests)
+    owned = {s for m in mentions for s, _e, c in events if c and _owns(text, m, s)}
+    for mention in mentions:
         if mention.value is None or mention.precision != "day":
             continue
         if mention.future or _SPAN_START.search(text, 0, mention.start) or _STAMP_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _said_on(text, mention.start, mention.end):
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened
-        near = [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events if c]
-        if not near:
+        dated = _dated_event(text, mention, events, owned, wanted)
+        if dated is None:
             continue
-        distance, event_class, event_start = min(near)
-        between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
-        if not between and event_start > mention.end and (
-            _SEQUENCE.search(text, mention.end, event_start) or _COMPLEMENT.match(text, mention.end, event_start)
-        ):
-            # "was arrested Friday after a standoff", "arrested two men on Sunday in the
-            # shooting": the day is the arrest's, told before it
-            earlier = [(mention.start - e, c, s) for s, e, c in events if c and e <= mention.start]
-            if earlier:
-                distance, event_class, event_start = min(earlier)
-        if distance > 150 or event_class not in wanted:
-            continue
+        event_class, between = dated
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
             if not days:
                 continue
             day += timedelta(days=-days if between["way"].lower() == "after" else days)
-        claims.append(
-            _claim(
-                rule, source, sentence, mention.start, mention.end, day.isoformat(), ruleset,
-                subject=event_class, relative=mention.relative or not year_given or bool(between),
-            )
+        claim = _claim(
+            rule, source, sentence, mention.start, mention.end, day.isoformat(), ruleset,
+            subject=event_class, relative=mention.relative or not year_given or bool(between),
         )
+        if claim.context.other_event and _compared_after(text, mention.end, ruleset):
+            claim = dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=False))
+        claims.append(claim)
     return claims
+
+
+def _event_class(text: str, word, ruleset: RuleSet) -> str:
+    """The class of an event word found in a sentence; none where the words before it make it
+    no event of its own ("the site of the blasts", "new fires")."""
+    if _NOT_THIS_EVENT.search(text, max(0, word.start() - 60), word.start()):
+        return ""
+    return ruleset.events.get(" ".join(word.group().lower().split()), "")
+
+
+def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: set[int], wanted: set[str]):
+    """The class of the event a date is of, and the words saying it is days apart from it ("a
+    day after the dam burst"); None when the date is of no event the rule compares."""
+    mine = [(0, c, s) for s, e, c in events if c and _owns(text, mention, s)]
+    near = mine or [(min(abs(s - mention.end), abs(mention.start - e)), c, s) for s, e, c in events if c and s not in owned]
+    if not near:
+        return None
+    distance, event_class, event_start = min(near)
+    if (not mine and event_start > mention.end and "," in text[mention.end : event_start]
+            and not _SEQUENCE.search(text, mention.end, event_start)):
+        # "arrested him on Sunday, charged him with ...": the day ends the clause it is in
+        same_clause = [(mention.start - e, c, s) for s, e, c in events
+                       if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
+        if same_clause:
+            distance, event_class, event_start = min(same_clause)
+    between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
+    sequence = _SEQUENCE.search(text, mention.end, event_start) if event_start > mention.end else None
+    if not between and event_start > mention.end and (sequence or _COMPLEMENT.match(text, mention.end, event_start)):
+        # "was arrested Friday after a standoff", "arrested two men on Sunday in the
+        # shooting": the day is the arrest's, told before it
+        earlier = [(mention.start - e, c, s) for s, e, c in events if c and e <= mention.start]
+        if earlier:
+            distance, event_class, event_start = min(earlier)
+        elif sequence:
+            return None  # "flew in on Sunday, his first visit since the disaster": a day of something else
+    if event_class == GENERAL_COURT:
+        # "denied bond during a hearing on Tuesday": the step named beside the hearing
+        steps = [(d, c, s) for d, c, s in near if c in wanted and d <= STEP_BESIDE_COURT]
+        if steps:
+            distance, event_class, event_start = min(steps)
+    if distance > 150 or event_class not in wanted:
+        return None
+    return event_class, between
+
+
+def _compared_after(text: str, end: int, ruleset: RuleSet) -> bool:
+    """Whether the only past event of a date's sentence is one it is compared with after the
+    date ("reached 45C on Saturday, the highest since 1979, when ..."): the date is the story's."""
+    comparison = ruleset.comparison_re.search(text, end)
+    return comparison is not None and not ruleset.comparison_re.search(text, 0, end) and not ruleset.other_event_re.search(text, 0, comparison.start())
 
 
 # "on Saturday, a day after the dam burst", "two days before the vote": the day of another
@@ -501,6 +546,37 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 _DAYS_APART = regex.compile(
     r"\b(?P<n>a|one|the|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?P<way>after|before)\b", regex.I
 )
+
+
+# Words before an event word that make it no event of its own to date: a place named after it
+# ("the wreckage of the warehouse explosions", "the site of the blasts"), a later one ("new
+# fires broke out", "a fresh blast") or one feared or awaited ("fearing a storm surge")
+_NOT_THIS_EVENT = regex.compile(
+    r"(?:\b(?:wreckage|rubble|debris|ruins|site|aftermath)\s+of\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}"
+    r"|(?-i:\b(?:new|[Ff]resh|[Ff]urther|[Rr]enewed)|^New)\s+(?:[\p{L}-]+\s+)?"  # not "the New Orleans shooting"
+    r"|\b(?:fearing|feared|fear\s+of|fears\s+of|warning\s+of|warnings\s+of|ahead\s+of|in\s+case\s+of|braced\s+for|bracing\s+for|"
+    r"threat\s+of|risk\s+of|prepared\s+for|preparing\s+for)\s+(?:(?:a|an|the|another)\s+)?(?:[\p{L}-]+\s+){0,2})$",
+    regex.I,
+)
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()]")
+GENERAL_COURT = "court"  # the class of events.toml that names any step of a case ("a hearing", "in court")
+STEP_BESIDE_COURT = 60  # how near a named step must stand to take the day from a general word
+
+
+# what stands between a day and the event word it dates: "Wednesday's", "Sunday night's", "June 9"
+_OWNS_EVENT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?|\s+)")
+_YEAR_END = regex.compile(r"\d{4}$")
+_COMMA = regex.compile(r",\s+")
+
+
+def _owns(text: str, mention, event_start: int) -> bool:
+    """Whether a date stands right before the event word it dates; after a year, with its
+    comma ("the July 29, 2014, shooting")."""
+    if _OWNS_EVENT.fullmatch(text, mention.end, event_start):
+        return True
+    return bool(_YEAR_END.search(mention.phrase)) and _COMMA.fullmatch(text, mention.end, event_start) is not None
 
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first

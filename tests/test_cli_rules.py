@@ -134,7 +134,7 @@ def test_rule_shows_patterns_as_triggers(tmp_path, monkeypatch):
 def test_rule_json(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     doc = json.loads(invoke("rule", "event-date", "--format", "json").stdout)
-    assert doc["code"] == "FC301" and doc["type"] == "date" and doc["options"] == {"events": ["incident", "assault", "meeting", "arrest"]}
+    assert doc["code"] == "FC301" and doc["type"] == "date" and doc["options"] == {"events": ["incident", "assault", "meeting", "arrest", "departure", "charges", "arraignment", "bail", "appearance"]}
     assert doc["examples"][0] == {
         "text": "Belgium launched a series of raids last Thursday on a group of suspected jihadis.",
         "published": "2015-01-19", "expect": ["2015-01-15"],

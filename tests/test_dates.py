@@ -89,13 +89,26 @@ def test_future_tense_is_flagged_but_keeps_the_rule():
     assert only("He was buried Saturday.").future is False
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("She is due back in court on Feb. 3.", date(2015, 2, 3)),
+    ("The inquest will open on January 30.", date(2015, 1, 30)),
+    ("A memorial service is scheduled for Jan. 24 at the chapel.", date(2015, 1, 24)),
+])
+def test_a_calendar_day_looked_forward_to_is_flagged_and_read_in_the_year_ahead(text, expected):
+    m = only(text)
+    assert (m.value, m.future) == (expected, True)
+
+
 @pytest.mark.parametrize(
     "text, published, phrase, expected",
     [
         ("The raid on Jan. 9 killed two.", MONDAY, "Jan. 9", date(2015, 1, 9)),
         ("It happened on Dec. 31.", date(2015, 1, 5), "Dec. 31", date(2014, 12, 31)),  # rollover
         ("It is set for Jan. 6.", date(2015, 1, 5), "Jan. 6", date(2015, 1, 6)),  # a day of slack
-        ("It happened Jan. 7.", date(2015, 1, 5), "Jan. 7", date(2014, 1, 7)),
+        ("It happened Jan. 7.", date(2015, 1, 5), "Jan. 7", date(2015, 1, 7)),  # an updated article
+        ("He was arrested on March 2.", date(2015, 2, 20), "March 2", date(2015, 3, 2)),
+        ("The flood began Feb. 25.", date(2015, 1, 5), "Feb. 25", date(2014, 2, 25)),  # weeks ahead: last year's
+        ("It happened Jan. 3.", date(2014, 12, 20), "Jan. 3", date(2014, 1, 3)),  # news style: this year's
         ("The June 29, 2014 raid.", MONDAY, "June 29, 2014", date(2014, 6, 29)),
         ("The July 29, 2014, shooting left three dead.", MONDAY, "July 29, 2014", date(2014, 7, 29)),
         ("Officers fired on Aug. 9, 2015.", MONDAY, "Aug. 9, 2015", date(2015, 8, 9)),

@@ -537,3 +537,306 @@ def test_a_count_in_a_where_clause_belongs_to_the_place_the_clause_opens_on(clau
                   "The number of people killed in the crush in Rampur rose to 95 on Sunday.", SUN),
     )
     assert [f for f in judged(found, "deaths") if 30 in {c.value for c in f.claims}] == []
+# --- dates of other events of a story: a journey's start, an event word that carries its own day ---
+
+
+THU_JUN = date(2024, 6, 20)
+
+
+@pytest.mark.parametrize("departure", [
+    "The trawler sailed from Benghazi on June 11 and was heading north when it went down.",
+    "The ferry departed the port of Sfax on June 11, hours before it overturned.",
+    "The overloaded dinghy set off from the beach near Zuwara on June 11.",
+])
+def test_the_day_a_boat_set_out_is_the_departures_not_the_sinkings(departure):
+    assert {(c.subject, c.value) for c in claims(departure, THU_JUN, "date")} == {("departure", "2024-06-11")}
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The trawler sailed from Benghazi on June 11.", "The trawler sailed from Benghazi on June 12 with 500 people on board, survivors said."),
+    ("The ferry departed Sfax on June 11 with 300 aboard.", "The ferry had departed Sfax on June 12, officials said."),
+    ("The vessel set off from Zuwara on June 11.", "Survivors said the vessel set off from Zuwara on June 12."),
+])
+def test_two_days_given_for_one_departure_disagree(first, second):
+    found = findings(("a.txt", first, date(2024, 6, 15)), ("b.txt", second, date(2024, 6, 16)))
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
+        ("date:departure", ["2024-06-11", "2024-06-12"])
+    ]
+
+
+def test_a_departure_day_is_not_compared_with_the_day_of_the_sinking():
+    found = findings(
+        ("a.txt", "The boat sailed from Tobruk on June 11.", THU_JUN),
+        ("b.txt", "The boat capsized on June 14.", THU_JUN),
+    )
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("More than 400 people have died since the heatwave began on Saturday.", "2024-06-15"),
+    ("The wildfire broke through the firebreak on Monday evening.", "2024-06-17"),
+    ("Ash from Tuesday's eruption grounded flights across the region.", "2024-06-18"),
+])
+def test_a_natural_disaster_named_by_its_noun_is_the_incident_dated(text, day):
+    assert [(c.subject, c.value) for c in claims(text, THU_JUN, "date")] == [("incident", day)]
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Coast guards arrested six survivors of Monday's shipwreck on Wednesday.", {("incident", "2024-06-17"), ("arrest", "2024-06-19")}),
+    ("Police detained a man wanted in Saturday night's shooting at a bar on Tuesday.", {("incident", "2024-06-15"), ("arrest", "2024-06-18")}),
+    ("The driver held over Sunday's deadly crash near the bridge was arrested on Wednesday.", {("incident", "2024-06-16"), ("arrest", "2024-06-19")}),
+])
+def test_an_event_dated_by_its_own_possessive_does_not_take_another_day_of_the_sentence(text, days):
+    assert {(c.subject, c.value) for c in claims(text, THU_JUN, "date")} == days
+
+
+@pytest.mark.parametrize("booked", [
+    "The suspect was booked into the county jail on Thursday after his return from Ohio.",
+    "Garza was extradited on Thursday and held without bond.",
+    "He was transferred to the county jail on Thursday evening.",
+])
+def test_a_jail_intake_days_later_is_not_the_day_of_the_arrest(booked):
+    assert [c.subject for c in claims(booked, date(2024, 6, 21), "date")] == []
+    found = findings(
+        ("a.txt", "Marshals arrested the suspect in Ohio on Wednesday, police said.", date(2024, 6, 21)),
+        ("b.txt", booked, date(2024, 6, 21)),
+    )
+    assert judged(found, "date") == []
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The gunman was arrested in Reno on July 9.", "2024-07-09"),
+    ("Investigators detained the driver on July 9 at a motel.", "2024-07-09"),
+    ("He surrendered to deputies on July 9, his lawyer said.", "2024-07-09"),
+])
+def test_an_arrest_dated_days_after_the_first_publication_is_of_that_year(text, day):
+    assert [c.value for c in claims(text, date(2024, 7, 5), "date")] == [day]
+
+
+# --- the steps of a case: each dated as a fact of its own ---------------------------------------
+
+
+TUE_OCT = date(2024, 10, 8)
+
+
+@pytest.mark.parametrize("text,step", [
+    ("Prosecutors charged the driver with manslaughter on Monday.", "charges"),
+    ("The teenager was arraigned on Monday in juvenile court.", "arraignment"),
+    ("A judge denied bail for the 31-year-old on Monday.", "bail"),
+])
+def test_a_step_of_the_case_is_dated_as_that_step(text, step):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
+
+
+@pytest.mark.parametrize("first,second,step", [
+    ("Mara Quint was arraigned on Monday on two counts of murder.", "Quint was arraigned Tuesday morning, her lawyer said.", "arraignment"),
+    ("A judge denied bail for Quint on Monday.", "Quint was held without bail on Tuesday after a brief hearing.", "bail"),
+    ("Prosecutors charged Quint with murder on Monday.", "Quint was charged on Tuesday with two counts of murder.", "charges"),
+])
+def test_two_days_given_for_one_persons_step_of_the_case_disagree(first, second, step):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
+        (f"date:{step}", ["2024-10-07", "2024-10-08"])
+    ]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Two of the men were arraigned on Monday.", "The third suspect was arraigned on Tuesday."),
+    ("Both brothers were denied bail on Monday.", "Another defendant was denied bail on Tuesday."),
+    ("Prosecutors charged two teenagers on Monday.", "A second teenager was charged on Tuesday."),
+])
+def test_steps_of_the_case_of_several_people_on_different_days_do_not_fail_the_story(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("step", [
+    "The suspect was arraigned on Monday.",
+    "The suspect was denied bail on Monday.",
+    "The suspect was charged with murder on Monday.",
+])
+def test_a_step_of_the_case_is_never_compared_with_the_day_of_the_shooting(step):
+    found = findings(
+        ("a.txt", f"The shooting happened on Saturday.\n\n{step}", TUE_OCT),
+        ("b.txt", "The shooting happened on Saturday, police said.", TUE_OCT),
+    )
+    assert _conflicts(found, "date") == []
+    assert [sorted({c.value for c in f.claims}) for f in judged(found, "date")] == [["2024-10-05"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The man accused of beating his neighbour to death on Saturday made his first court appearance on Monday.",
+    "The woman charged with stabbing her cousin to death on Saturday night was arraigned Monday.",
+    "A 20-year-old accused of shooting two relatives to death on Saturday was arraigned by video on Monday.",
+])
+def test_a_killing_told_as_to_death_keeps_its_day_beside_the_court_step(text):
+    assert sorted((c.subject, c.value) for c in claims(text, TUE_OCT, "date")) == [
+        ("arraignment", "2024-10-07"), ("incident", "2024-10-05")
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Two men have been charged in Saturday's fatal shooting at a gas station.",
+    "A woman was arraigned over Saturday's deadly crash on the interstate.",
+    "Bail was denied for the driver in Saturday night's hit-and-run crash.",
+])
+def test_a_court_step_about_an_event_dated_by_its_possessive_leaves_the_day_to_the_event(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-05")]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The mercury hit 47C in the capital on Sunday, the day the heat wave began, the hottest reading since 1998, when 51C was logged.", "2024-06-16"),
+    ("The river peaked on Sunday, when the flood began, at its highest level since 2007, when it burst its banks.", "2024-06-16"),
+    ("The shooting on Sunday was the deadliest in the state since 2016, when a gunman killed nine.", "2024-06-16"),
+])
+def test_a_day_before_a_comparison_with_a_past_record_is_the_storys(text, day):
+    assert [c.value for c in claims(text, THU_JUN, "date") if not c.context.other_event] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "In a separate attack on Sunday, a man was stabbed, the worst violence there since 2016.",
+    "A similar blaze on Sunday was the deadliest since 2001.",
+    "Last year's flood, which began on June 3, was the highest since 1990.",
+])
+def test_a_day_of_an_event_recalled_before_the_comparison_stays_another_events(text):
+    assert [c.value for c in claims(text, THU_JUN, "date") if not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister toured the port on Tuesday, her first visit since the explosion.",
+    "Families gathered at the gates on Tuesday evening, a week after the collapse.",
+    "Divers went back into the water on Tuesday before the storm returned.",
+])
+def test_a_day_of_something_told_before_or_after_the_event_is_not_the_events_day(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Crews pulled a worker alive from the rubble of the collapsed mall early on Tuesday.",
+    "A dog was found near the site of the blasts on Tuesday afternoon.",
+    "Soldiers cleared debris at the crash site on Tuesday.",
+])
+def test_a_place_named_after_the_event_does_not_date_the_event(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, new fires broke out in the rubble of the depot.",
+    "Fresh clashes erupted in the old town on Tuesday night.",
+    "Renewed flooding swept through the lower valley on Tuesday.",
+])
+def test_a_new_outbreak_is_not_the_day_of_the_first(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers on the coast were told to leave on Tuesday, fearing a tidal surge from the storm.",
+    "Shops boarded up their windows on Tuesday ahead of the hurricane.",
+    "Officials closed the beaches on Tuesday, warning of flooding along the river.",
+])
+def test_a_day_of_preparing_for_a_feared_event_is_not_its_day(text):
+    assert claims(text, THU_JUN, "date") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The disaster came days after a strong earthquake struck the south on Friday, killing 300.",
+    "The floods come two weeks after a cyclone hit the coast on June 1.",
+    "The blast followed just days after an explosion at a refinery on Friday night.",
+])
+def test_an_earlier_disaster_the_story_came_after_is_another_event(text):
+    assert [c for c in claims(text, THU_JUN) if not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Offray was arrested on Monday at his home.", "Celestine was arrested on Tuesday at a motel."),
+    ("Police arrested Danner on Monday.", "Police arrested Voss on Tuesday."),
+    ("Ruiz, 19, was charged on Monday.", "Okafor, 22, was charged on Tuesday."),
+])
+def test_steps_of_the_case_of_two_named_people_on_different_days_do_not_fail_the_story(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("text,step", [
+    ("Quint was denied bond during a brief hearing on Monday.", "bail"),
+    ("At a hearing on Monday, Quint was arraigned on three counts.", "arraignment"),
+    ("Quint was formally charged in court on Monday.", "charges"),
+])
+def test_a_step_of_the_case_named_beside_a_hearing_takes_its_day(text, step):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Quint appeared in court on Monday.", "Quint appeared in court on Tuesday, wearing an orange jumpsuit."),
+    ("Quint made a brief court appearance on Monday.", "In a court appearance on Tuesday, Quint said nothing."),
+    ("Quint appeared before a judge on Monday by video.", "Quint appeared before a judge on Tuesday."),
+])
+def test_two_days_given_for_one_persons_court_appearance_disagree(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in _conflicts(found, "date")] == [
+        ("date:appearance", ["2024-10-07", "2024-10-08"])
+    ]
+
+
+@pytest.mark.parametrize("text,step", [
+    ("The county attorney filed murder charges against Quint on Monday.", "charges"),
+    ("Quint has been held without bond since a judge ruled on Monday.", "bail"),
+    ("Quint's bail was denied on Monday at the request of prosecutors.", "bail"),
+])
+def test_more_wordings_of_a_step_of_the_case(text, step):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [(step, "2024-10-07")]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Deputies arrested Quint on Sunday, charged her with murder and booked her into jail.", ("arrest", "2024-10-06")),
+    ("Quint was detained near the border on Sunday, indicted by a grand jury and returned to the state.", ("arrest", "2024-10-06")),
+    ("Officers apprehended Quint on Sunday, arraigned her the next morning and set bond.", ("arrest", "2024-10-06")),
+])
+def test_a_day_belongs_to_the_event_of_its_own_clause_not_the_next(text, day):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [day]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Mourners remembered the victims of the New Orleans shooting on Sunday.", "2024-10-06"),
+    ("The New York attack on Sunday shocked the city.", "2024-10-06"),
+    ("The Oct. 6, 2024, shooting left two dead.", "2024-10-06"),
+])
+def test_a_place_or_a_year_before_the_event_word_leaves_it_an_event(text, day):
+    assert [c.value for c in claims(text, TUE_OCT, "date")] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The accident happened on Sunday at the junction of Elm and 4th.",
+    "Witnesses said the wreck on Sunday blocked both lanes for hours.",
+    "The hit-and-run on Sunday left a cyclist with a broken leg.",
+])
+def test_a_road_crash_named_as_an_accident_or_a_wreck_is_the_incident_dated(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("incident", "2024-10-06")]
+
+
+@pytest.mark.parametrize("ending", [
+    "The riot, which ended on Monday morning, left the wing in ruins.",
+    "The wildfire was brought under control on Monday after burning for a day.",
+    "The protest came to an end on Monday when police cleared the square.",
+])
+def test_the_day_an_event_ended_is_not_the_day_it_began(ending):
+    assert [c.value for c in claims(ending, TUE_OCT, "date")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Quint turned herself in at the county jail on Sunday.",
+    "Deputies took Quint into custody on Sunday without a struggle.",
+    "Her brother turned himself in to police on Sunday evening.",
+])
+def test_a_surrender_or_custody_is_dated_as_the_arrest(text):
+    assert [(c.subject, c.value) for c in claims(text, TUE_OCT, "date")] == [("arrest", "2024-10-06")]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Police said they arrested Quint on Monday.", "Quint was arrested on Tuesday at a motel."),
+    ("Detectives say they detained Quint on Monday.", "Quint was detained on Tuesday, police said."),
+    ("Officers said they captured Quint on Monday near the river.", "Quint was captured on Tuesday near the river."),
+])
+def test_police_telling_what_they_did_is_still_one_persons_arrest(first, second):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
+    assert [f.key for f in _conflicts(found, "date")] == ["date:arrest"]

@@ -285,6 +285,16 @@ def test_late_and_early_without_a_stated_time_near_midnight_is_still_a_conflict(
     assert fact.status == "conflict"
 
 
+@pytest.mark.parametrize("afternoon", ["at 1:14 p.m.", "at about 2:30 pm", "shortly after 12:45 p.m."])
+def test_an_afternoon_time_in_the_story_does_not_make_late_and_early_one_night(afternoon):
+    found = findings(
+        ("a.txt", f"The dam burst late on Monday, killing three. Rescuers arrived on Wednesday {afternoon}.", WED),
+        ("b.txt", "The dam burst in the early hours of Tuesday, killing three.", WED),
+    )
+    [fact] = [f for f in judged(found, "date") if f.key == "date:incident"]
+    assert fact.status == "conflict"
+
+
 def test_a_plain_day_apart_is_still_a_conflict():
     found = findings(
         ("a.txt", "The explosion happened on Monday, killing three.", WED),
