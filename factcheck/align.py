@@ -24,11 +24,18 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
+# The conditions a part of the hurt is counted in ("66 of them in a critical condition"): each
+# is a fact of its own, compared only with the same condition.
+CONDITIONS = frozenset({"critical", "serious"})
+
+
 def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
     """Which claims a claim can be compared with: counts of things by their noun, tolls by who was hit."""
     rule = ruleset.by_code(claim.rule) if ruleset else None
     if claim.kind == "count" and (rule is None or rule.type == "count"):
         return f"{claim.rule}:{claim.subject}"
+    if claim.role in CONDITIONS:
+        return f"condition:{claim.role}"  # "71 of them critically": the hurt in one condition
     subject = ruleset.subjects.get(claim.subject) if ruleset else None
     if rule is not None and rule.data.get("any_subject_is_total") and (subject is None or subject.group != "police"):
         group = "total"
@@ -142,9 +149,12 @@ def _earliest_day(claim: Claim):
 
 
 def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
-    """The claim that stands for a source: a stated number over a vague one ("dozens"), then
-    its most repeated value, then the first by `tie` (the first in the text)."""
+    """The claim that stands for a source: a stated number over a vague one ("dozens"), a part
+    its total states ("50 dead, including 17 firefighters") over a count told apart from any
+    total ("three dead firefighters were found nearby", mostly a scene), then its most
+    repeated value, then the first by `tie` (the first in the text)."""
     claims = [c for c in claims if not is_vague(c)] or claims
+    claims = [c for c in claims if c.part_of_total] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
     return min((c for c in claims if counts[c.value] == best), key=tie)
@@ -187,9 +197,12 @@ def _role_label(subject_class: str) -> str:
 
 
 def _label(kind: str, subject_class: str, event: str) -> str:
-    who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
-        subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
-    )
+    if subject_class.startswith("condition:"):
+        who = f" in {subject_class.split(':', 1)[1]} condition"
+    else:
+        who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
+            subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
+        )
     where = f" at {event.title()}" if event else ""
     return f"{kind}{who}{where}"
 
@@ -410,7 +423,7 @@ def _align_dates(claims: list[Claim], sources: list[Source], story_places: froze
     return facts
 
 
-NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "hostage"})
+NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "foreigner", "hostage"}) | CONDITIONS
 
 
 def _named_parts(claims: list[Claim]) -> list[Claim]:
@@ -422,7 +435,7 @@ def _named_parts(claims: list[Claim]) -> list[Claim]:
             if part.role in NAMED_ROLES:
                 q = Quantity(part.value, part.value, part.value)
                 out.append(dataclasses.replace(c, value=part.value, quantity=q, subject=part.subject, role=part.role, parts=(),
-                                               attacker_included=None, attacker_extra=0))
+                                               attacker_included=None, attacker_extra=0, part_of_total=True))
     return out
 
 

@@ -58,6 +58,8 @@ _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 # headline's label glued to the next headline, not a verb of the count that follows
 _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
+# "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
+_OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
 _NAMING_BEFORE = regex.compile(
@@ -105,15 +107,29 @@ _LIST = r"{n}\s+{who}\s*(?:,|and|,\s*and)\s*$"
 _LISTED_BEFORE = regex.compile(r"(?:,|and)\s*$", regex.I)
 # "killing three and wounding three other officers": the first count shares the second's subject.
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
-# "20 people, including three gunmen": a named part of a total, or the lone attacker.
+# "20 people, including three gunmen", "including the six attackers": a named part of a
+# total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
+# critical condition": the part of the hurt in one condition.
 _PART = (
     r"\s*,?\s*(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?={n}\s+of\s+(?:them|whom)\s+))"
-    r"(?:{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
+    r"(?:{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
+    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
 # "three of them"): a window without any holds no part, found by a plain search
 _PART_WORDS = regex.compile(r"incl|among|whom|them", regex.I)
+
+
+def _named_subject(mods: str | None, who: str | None, ruleset: RuleSet) -> str:
+    """The counted subject: the longest known noun phrase that ends the words, so that
+    "27 foreign tourists" counts foreigners, not tourists."""
+    words = " ".join(f"{mods or ''} {who or ''}".lower().split()).split()
+    for i in range(len(words) - 1):
+        phrase = " ".join(words[i:])
+        if phrase in ruleset.subjects:
+            return phrase
+    return " ".join((who or "").lower().split())
 
 
 def _elided_subject(after: str, ruleset: RuleSet) -> str:
@@ -210,6 +226,11 @@ def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
                 break
 
 
+# Subject groups a part of a toll is a fact of its own for ("three officers were among the
+# dead"); any other part ("two of the dead were tourists") is neither the toll nor a fact.
+NAMED_GROUPS = frozenset({"police", "hostage", "attacker"})
+
+
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
@@ -245,17 +266,19 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
-            if _AGE_BEFORE.search(before):
+            if _AGE_BEFORE.search(before) and not _OF_THE_TOLL.match(after):
                 continue  # "Josh Williams, 20, died": an age
             if _NAMING_BEFORE.search(before[-30:]):
                 continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
-            who = " ".join((m.groupdict().get("who") or "").lower().split())
+            who = _named_subject(m.groupdict().get("mods"), m.groupdict().get("who"), ruleset)
             if not who and frame.name == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
             elif not who and frame.name == "after":
                 who = _described_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
+            if m.groupdict().get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
+                continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
             besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
             if rule.data.get("others_add_one") and besides:
                 q = q.shifted(1)
@@ -324,7 +347,10 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
     q = quantity(m["q"], m["num"])
-    who = " ".join(m["who"].lower().split())
+    if m["condition"]:
+        condition = m["condition"].lower()
+        return (Part(int(q.value), condition, f"{condition} condition"),) if q is not None else ()
+    who = _named_subject(m["mods"], m["who"], ruleset)
     subject = ruleset.subjects.get(who)
     if q is None or subject is None:
         return ()

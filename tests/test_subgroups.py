@@ -1,0 +1,168 @@
+"""Sub-groups with a named role: a part of a toll ("12 of them firefighters", "two officers
+were among the dead", "71 of them critically") is a fact of its own, compared with the same
+part in other sources and never with the toll itself."""
+from datetime import date
+
+import pytest
+
+from engine_helpers import claims, findings, judged
+
+THU = date(2024, 8, 15)
+FRI = date(2024, 8, 16)
+
+
+def _values(found, kind, label_part):
+    return [sorted(c.value for c in f.claims) for f in judged(found, kind) if label_part in f.label]
+
+
+def _conflicts(found, kind):
+    return [f for f in judged(found, kind) if f.status == "conflict"]
+
+
+# --- a part of the toll told apart from it ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,kind,value,subject", [
+    ("Two firefighters were among the dead, the mayor said.", "deaths", 2, "firefighters"),
+    ("Eleven of the dead were soldiers, according to the army.", "deaths", 11, "soldiers"),
+    ("Among those killed were four police officers.", "deaths", 4, "police officers"),
+    ("The dead also included three hostages.", "deaths", 3, "hostages"),
+    ("Five security guards were among the injured.", "injuries", 5, "security guards"),
+    ("Six of the wounded are paramedics.", "injuries", 6, "paramedics"),
+    ("Forty of the missing are soldiers, officials said.", "missing", 40, "soldiers"),
+])
+def test_a_named_role_among_a_tolls_people_is_a_claim_of_that_role(text, kind, value, subject):
+    [claim] = claims(text, THU, kind)
+    assert (claim.value, claim.subject) == (value, subject)
+
+
+@pytest.mark.parametrize("text", [
+    "Two of the dead were tourists, the mayor said.",
+    "Three women were among the dead.",
+    "Four of the injured were passengers on the bus.",
+])
+def test_a_part_of_a_toll_with_no_named_role_is_neither_the_toll_nor_a_fact(text):
+    found = [c for kind in ("deaths", "injuries") for c in claims(text, THU, kind)]
+    assert [c.value for c in found if c.subject in ("", "people", "passengers", "tourists")] == []
+
+
+@pytest.mark.parametrize("part", [
+    "Nine firefighters were among the dead.",
+    "Nine of the dead were firefighters.",
+    "Among the dead were nine firefighters.",
+])
+def test_a_part_among_the_dead_is_compared_with_the_same_role_in_another_toll(part):
+    found = findings(
+        ("a.txt", "The blast killed 40 people, including 12 firefighters.", THU),
+        ("b.txt", f"The blast killed 40 people on Thursday.\n\n{part}", THU),
+    )
+    assert _values(found, "deaths", "firefighters") == [[9, 12]]
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if f.label == "deaths"] == [[40, 40]]
+
+
+@pytest.mark.parametrize("text", [
+    "According to the weekly Marlow, 30 of the dead were firefighters.",
+    "So said Brenner, 30 of the injured were guards.",
+    "Reports from Dunmore, 30 of the missing are soldiers.",
+])
+def test_a_count_of_a_tolls_people_after_a_name_and_comma_is_not_an_age(text):
+    assert claims(text, THU, "age") == []
+    assert [c.value for c in claims(text, THU) if c.kind != "age"] == [30]
+
+
+# --- the part a total states stands for its source -----------------------------------------------
+
+
+@pytest.mark.parametrize("scene", [
+    "Two dead firefighters were found near the gate.",
+    "Crews recovered the bodies of two firefighters on Friday.",
+    "Two firefighters were killed when a wall fell on them.",
+])
+def test_the_part_a_total_states_stands_for_its_source_over_a_scene(scene):
+    found = findings(
+        ("a.txt", "The blasts killed 50 people, 17 of them firefighters.", FRI),
+        ("b.txt", f"The blasts killed 50 people.\n\n{scene}\n\nThe toll stands at 50, including 17 firefighters.", FRI),
+    )
+    assert _values(found, "deaths", "firefighters") == [[17, 17]]
+    assert _conflicts(found, "deaths") == []
+
+
+# --- foreigners among the dead ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The bodies of at least 27 foreigners were recovered.", "The ministry said 40 foreign nationals were among the dead."),
+    ("Officials said 27 foreigners were killed.", "Forty of the dead were foreigners, the ministry said."),
+    ("The blasts killed 300 people, including 27 foreign tourists.", "Among the dead were 40 foreigners."),
+])
+def test_foreigners_among_the_dead_are_compared_with_foreigners_only(first, second):
+    found = findings(
+        ("a.txt", f"Bombs killed 300 people on Sunday.\n\n{first}", THU),
+        ("b.txt", f"Bombs killed 300 people on Sunday.\n\n{second}", FRI),
+    )
+    assert _values(found, "deaths", "foreigners") == [[27, 40]]
+    assert [f.status for f in judged(found, "deaths") if "foreigners" in f.label] == ["explained"]
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if f.label == "deaths"] == [[300, 300]]
+
+
+# --- the hurt in one condition ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value,condition", [
+    ("A total of 700 people were injured, 71 of them critically.", 71, "critical"),
+    ("Officials said 500 were in hospital, 66 of them in a critical condition.", 66, "critical"),
+    ("Twelve people were wounded, three of whom remain in serious condition.", 3, "serious"),
+    ("Nine people were hurt, two of them seriously.", 2, "serious"),
+])
+def test_the_hurt_in_one_condition_are_a_part_of_the_injured(text, value, condition):
+    [claim] = claims(text, THU, "injuries")
+    assert [(p.value, p.role) for p in claim.parts] == [(value, condition)]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Some 520 people were injured, 66 of them critically.", "A total of 700 people were injured, 71 of them critically."),
+    ("Officials said 520 were in hospital, 66 of them in a critical condition.", "In all 700 people were hurt, 71 of whom are in critical condition."),
+    ("The blasts wounded 520 people, 66 of them critically.", "More than 700 people were wounded, 71 of them critically."),
+])
+def test_a_condition_is_compared_with_the_same_condition_not_with_the_injured(first, second):
+    found = findings(("a.txt", first, THU), ("b.txt", second, FRI))
+    assert _values(found, "injuries", "critical condition") == [[66, 71]]
+    injured = [f for f in judged(found, "injuries") if f.label == "injuries"]
+    assert [sorted(c.value for c in f.claims) for f in injured] == [[520, 700]]
+
+
+def test_a_critical_count_and_a_serious_count_are_not_compared():
+    found = findings(
+        ("a.txt", "Ten people were wounded, four of them critically.", THU),
+        ("b.txt", "Ten people were wounded, two of them seriously.", THU),
+    )
+    assert _conflicts(found, "injuries") == []
+
+
+# --- the attackers a total counts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("total", [
+    "In all, the siege left 28 people dead, including the six gunmen.",
+    "Twenty-eight people died in the siege, including the six attackers.",
+    "The siege killed 28 people, including the six militants.",
+])
+def test_a_total_that_counts_the_attackers_it_names_explains_a_total_without_them(total):
+    found = findings(
+        ("a.txt", total, THU),
+        ("b.txt", "In all, 22 people were killed in the siege.", THU),
+    )
+    [toll] = [f for f in judged(found, "deaths") if f.label == "deaths"]
+    assert toll.status == "explained" and "28 − 6 = 22" in toll.reason
+
+
+# --- lost contact is missing ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The paper reported that 36 firefighters had lost contact with their units.", 36),
+    ("Nine climbers lost contact with the base camp on Sunday.", 9),
+    ("Officials said 14 crew members have lost contact since the storm.", 14),
+])
+def test_people_who_lost_contact_are_missing(text, value):
+    assert [c.value for c in claims(text, THU, "missing")] == [value]
