@@ -18,7 +18,7 @@ _NOT_PLACES = {
     "christmas", "easter", "new year's", "new year's eve", "halloween", "thanksgiving", "court",
 }
 _PLACE = regex.compile(
-    r"\b(?:in|at|near|outside|inside|on|from)\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
+    r"\b(?i:in|at|near|outside|inside|on|from)\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
     r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
 )
 _TARGET = regex.compile(
@@ -34,9 +34,17 @@ _NAMED_EVENT = regex.compile(
 )
 
 
+# A building named for its owner or saint: "St Sebastian's Church" is the place "St. Sebastian's"
+_NAMED_BUILDING = regex.compile(
+    r"(?<=\S['’]s)\s+(?:church|cathedral|chapel|shrine|basilica|mosque|temple|school|hospital|hotel|bar|pub|club|restaurant)$"
+)
+
+
 def _clean_place(words: str) -> str | None:
     words = words.strip(" .,'’").lower()
+    words = _NAMED_BUILDING.sub("", words)
     words = regex.sub(r"'s$|’s$", "", words)
+    words = regex.sub(r"^(st|mt|ft)\.(?=\s)", r"\1", words)  # "St. Sebastian" is "St Sebastian"
     first = words.split()[0] if words else ""
     if not words or words in _NOT_PLACES or first in _NOT_PLACES:
         return None

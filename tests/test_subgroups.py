@@ -166,3 +166,24 @@ def test_a_total_that_counts_the_attackers_it_names_explains_a_total_without_the
 ])
 def test_people_who_lost_contact_are_missing(text, value):
     assert [c.value for c in claims(text, THU, "missing")] == [value]
+
+
+# --- one site of the story --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first,second", [
+    ("At St. Brendan's alone more than 30 people were killed.",
+     "A funeral was held at St Brendan's Church, where more than 60 worshippers were killed."),
+    ("In St. Brendan's alone 30 people died, a priest said.",
+     "More than 60 people were killed at St Brendan's Cathedral, officials said."),
+    ("At Mt. Carrow's hotel bar 30 guests were killed.",
+     "Sixty people were killed at Mt Carrow, the first target."),
+])
+def test_the_toll_of_one_site_is_compared_with_the_same_sites_toll_however_its_name_is_written(first, second):
+    found = findings(
+        ("a.txt", f"Bombs kill 200 in attacks on churches\n\nAt least 200 people were killed on Sunday.\n\nThe blasts came minutes apart.\n\n{first}", THU),
+        ("b.txt", f"Toll from bombings passes 300\n\nMore than 300 people have been killed.\n\nThe blasts came minutes apart.\n\n{second}", FRI),
+    )
+    sites = [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if " at " in f.label]
+    assert sites == [[30, 60]]
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if f.label == "deaths"] == [[200, 300]]
