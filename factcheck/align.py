@@ -208,19 +208,42 @@ def _label(kind: str, subject_class: str, event: str) -> str:
 
 
 def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None) -> list[Fact]:
-    facts = []
     by_class = defaultdict(list)
     for c in claims:
         by_class[(c.kind, comparable_class(c, ruleset))].append(c)
+    facts: dict[tuple[str, str], list[Fact]] = {}
+    event_of: dict[tuple[str, int], str] = {}  # each stated count's event, by source and offset
+    parts = {}
     for (kind, subject_class), members in sorted(by_class.items()):
+        facts[(kind, subject_class)] = []
         if subject_class.startswith("subgroup:"):
-            # a part of the victims ("three men", "six children") is never the event's count
-            facts += [Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]) for c in members]
+            # a part of the victims ("three men", "six children") is never the event's count,
+            # and is compared only where a total states it as its part ("26 died, 19 of them
+            # children"): told alone, "the children" may be anyone's (the victims' own kids)
+            alone = [c for c in members if not c.part_of_total]
+            facts[(kind, subject_class)] += [Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]) for c in alone]
+            parts[(kind, subject_class)] = [c for c in members if c.part_of_total]
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            facts.append(_fact(kind, key, _label(kind, subject_class, event), _without_scene_zeros(group)))
-    return facts
+            fact = _fact(kind, key, _label(kind, subject_class, event), _without_scene_zeros(group))
+            stands = {(c.source, c.value) for c in fact.claims}
+            event_of.update({(c.source, c.start): event for c in group if (c.source, c.value) in stands and not c.part_of_total})
+            facts[(kind, subject_class)].append(fact)
+    for (kind, subject_class), members in parts.items():
+        # a part is compared only as a part of the total that stands for its source, and is of
+        # that total's event: the children of one school's toll are not the story's children
+        by_event = defaultdict(list)
+        for c in members:
+            event = event_of.get((c.source, c.start))
+            if event is None:
+                facts[(kind, subject_class)].append(Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]))
+            else:
+                by_event[event].append(c)
+        for event, group in sorted(by_event.items()):
+            key = ":".join(x for x in (kind, subject_class, event) if x)
+            facts[(kind, subject_class)].append(_fact(kind, key, _label(kind, subject_class, event), group))
+    return [fact for _, found in sorted(facts.items()) for fact in found]
 
 
 # --- people -----------------------------------------------------------------------------
@@ -427,12 +450,13 @@ NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer",
 
 
 def _named_parts(claims: list[Claim]) -> list[Claim]:
-    """The parts with a named role that totals state ("44 dead, 12 of them firefighters"), as
-    claims of their own: a sub-group is a fact of its own, compared with the same sub-group."""
+    """The parts with a named role that totals state ("44 dead, 12 of them firefighters", "25
+    died, 21 children and four adults"), as claims of their own: a sub-group is a fact of its
+    own, compared with the same sub-group."""
     out = []
     for c in claims:
         for part in c.parts:
-            if part.role in NAMED_ROLES:
+            if part.role in NAMED_ROLES or part.role == "subgroup":
                 q = Quantity(part.value, part.value, part.value)
                 out.append(dataclasses.replace(c, value=part.value, quantity=q, subject=part.subject, role=part.role, parts=(),
                                                attacker_included=None, attacker_extra=0, part_of_total=True))

@@ -289,7 +289,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
                 continue  # "one shot dead": a death, not a count of the people shot
-            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset), 0
+            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
@@ -336,14 +336,40 @@ def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence:
     return found
 
 
-def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
+# "25 people died there, 21 children and four adults": a total's breakdown right after it
+_BREAKDOWN = r"[^,.;:()\d]{0,40}?(?:,|:|\s[-—–])\s*(?P<items>{n}\s+{who}(?:\s*(?:,\s*and|,|and)\s*{n}\s+{who}){1,3})\b"
+_BREAKDOWN_ITEM = r"{n}\s+{who}"
+
+
+def _breakdown(text: str, end: int, total: Quantity, ruleset: RuleSet) -> tuple[Part, ...]:
+    """The parts listed right after a total, when they add up to it: a list that does not is
+    something else ("12 dead, three children and two adults among them" is read elsewhere)."""
+    m = _with_subjects(_BREAKDOWN, ruleset.subject_pattern).match(text, end, min(len(text), end + 160))
+    if not m or not total.exact:
+        return ()
+    parts = []
+    for item in _with_subjects(_BREAKDOWN_ITEM, ruleset.subject_pattern).finditer(m["items"]):
+        q = quantity(item["q"], item["num"])
+        who = _named_subject(item["mods"], item["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        if q is None or not q.exact or subject is None or subject.group == "total":
+            return ()
+        parts.append(Part(int(q.value), subject.role or subject.group, who))
+    return tuple(parts) if sum(p.value for p in parts) == total.value else ()
+
+
+def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | None = None) -> tuple[Part, ...]:
     """The part a total names, right after it, inside it ("Three people, including the gunman,
-    died") or at the end of its clause ("Nine people died in the siege, including two soldiers")."""
+    died") or at the end of its clause ("Nine people died in the siege, including two soldiers"),
+    or the parts it is broken down into ("25 died there, 21 children and four adults")."""
+    if total is not None and (found := _breakdown(text, end, total, ruleset)):
+        return found
     if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
         return ()
     m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
-    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()]))):
-        return ()
+    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])
+                                          or NUMBER_START.search(text, end, m.start()))):
+        return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
     q = quantity(m["q"], m["num"])
@@ -500,11 +526,34 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
                 claims.extend(_CHECKS[rule.type](rule, source, sentence, rules, anchors, published))
             except TimeoutError:
                 continue  # a sentence no pattern can read in time is left unread, the rest is not
+    claims = _there(claims, sentences, rules)
     tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]
     counts = {r.code for r in rules.rules if r.type == "count"}
     # "the five passengers who were killed" is a death toll, not also a count of passengers
     claims = [c for c in claims if c.rule not in counts or not any(a < c.end and c.start < b for a, b in tolls)]
     return [_in_an_earlier_year(c, published) for c in claims]
+
+
+# "25 people had died there": the place is the one the sentence before named
+_THERE_AFTER = regex.compile(r"\s+there\b(?!\s+(?:is|are|was|were|have|has|had|will|would)\b)", regex.I)
+
+
+def _there(claims: list[Claim], sentences: list[Sentence], ruleset: RuleSet) -> list[Claim]:
+    """Counts said to have happened "there", with no place of their own, take the places of
+    the sentence before in the same paragraph."""
+    before = {}
+    for previous, sentence in zip(sentences, sentences[1:]):
+        if previous.paragraph == sentence.paragraph:
+            before[sentence.start] = previous
+    out = []
+    for c in claims:
+        at = c.sentence.text.find(c.words)
+        previous = before.get(c.sentence.start)
+        if c.kind != "date" and previous is not None and not c.context.places and at >= 0 and _THERE_AFTER.match(c.sentence.text, at + len(c.words)):
+            places = read_context(previous.text, ruleset).places
+            c = dataclasses.replace(c, context=dataclasses.replace(c.context, places=places)) if places else c
+        out.append(c)
+    return out
 
 
 BACKGROUND_DAYS = 60  # a year that ended this long before publication is another event's

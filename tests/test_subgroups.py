@@ -201,3 +201,80 @@ def test_counts_of_attackers_are_compared_with_counts_of_the_same_attackers(firs
     found = findings(("a.txt", f"Six people were killed.\n\n{first}", THU), ("b.txt", f"Six people were killed.\n\n{second}", THU))
     assert [len({c.value for c in f.claims}) for f in judged(found, "count")] == [2]
     assert _conflicts(found, "deaths") == []
+
+
+# --- children, women, adults: parts a total states -----------------------------------------------
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("The minister said 25 people had died there, 21 children and four adults.", [(21, "children"), (4, "adults")]),
+    ("The fire killed 12 people: eight women and four men.", [(8, "women"), (4, "men")]),
+    ("Nine people were hurt - six students, two teachers and one janitor.", []),
+    ("The fire killed 12 people, eight women and three men.", []),
+])
+def test_a_breakdown_right_after_a_total_is_its_parts_when_it_adds_up(text, parts):
+    [claim] = [c for c in claims(text, THU) if c.kind in ("deaths", "injuries")]
+    assert [(p.value, p.subject) for p in claim.parts] == parts
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The collapse killed 25 people, 21 children and four adults.", "The collapse killed 26 people, 19 of them children."),
+    ("In all 25 people died, including 21 children.", "Twenty-six people died, 19 of them children, officials said."),
+    ("The collapse left 25 people dead, 21 of them children.", "The collapse killed 26 people, including 19 children."),
+])
+def test_children_a_total_counts_are_compared_with_the_children_another_total_counts(first, second):
+    found = findings(("a.txt", first, THU), ("b.txt", second, FRI))
+    assert _values(found, "deaths", "children") == [[19, 21]]
+    assert [f.status for f in judged(found, "deaths") if "children" in f.label] == ["explained"]
+
+
+@pytest.mark.parametrize("alone", [
+    "Three children were killed in the collapse.",
+    "The victims left behind three children.",
+    "Among the dead were three children, a priest said.",
+])
+def test_children_told_apart_from_any_total_are_not_compared(alone):
+    found = findings(
+        ("a.txt", "The collapse killed 25 people, including 21 children.", THU),
+        ("b.txt", f"The collapse killed 25 people.\n\n{alone}", THU),
+    )
+    assert _values(found, "deaths", "children") == []
+
+
+@pytest.mark.parametrize("site", [
+    "At the Harlan school alone, 26 people died, 19 of them children.",
+    "Twenty-six people died at the Harlan school, including 19 children.",
+    "The Harlan school collapsed; 26 people died there, 19 children and seven adults.",
+])
+def test_children_of_one_sites_toll_are_not_compared_with_the_storys_children(site):
+    found = findings(
+        ("a.txt", "Quake kills 200\n\nThe quake killed 200 people, including 50 children.", THU),
+        ("b.txt", f"Quake kills 200\n\nThe quake killed 200 people on Tuesday.\n\nSchools were hit.\n\n{site}", THU),
+    )
+    assert _values(found, "deaths", "children") == []
+    assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The gunman killed two people and wounded five including three children.",
+    "He killed two men and hurt six others including four officers.",
+    "Storms killed four people and injured 20 among them three firefighters.",
+])
+def test_a_part_after_another_count_is_not_the_first_counts(text):
+    [deaths] = claims(text, THU, "deaths")
+    assert deaths.parts == ()
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The roof fell in at the Dalton school. The minister said 25 people had died there.", "dalton school"),
+    ("A fire broke out at the Kestrel Hotel. Nine guests were killed there, officials said.", "kestrel hotel"),
+    ("Gunmen opened fire in the Orla mall. Police said six people were wounded there.", "orla mall"),
+])
+def test_a_count_said_to_be_there_is_at_the_place_the_sentence_before_named(text, place):
+    [claim] = [c for c in claims(text, THU) if c.kind in ("deaths", "injuries")]
+    assert place in claim.context.places
+
+
+def test_there_as_in_there_were_names_no_place():
+    [claim] = claims("The roof fell in at the Dalton school. There were 25 people killed.", THU, "deaths")
+    assert claim.context.places == frozenset()
