@@ -278,3 +278,12 @@ def test_a_count_said_to_be_there_is_at_the_place_the_sentence_before_named(text
 def test_there_as_in_there_were_names_no_place():
     [claim] = claims("The roof fell in at the Dalton school. There were 25 people killed.", THU, "deaths")
     assert claim.context.places == frozenset()
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("The blasts killed 44 people, with 12 firefighters among the dead.", "deaths", 12),
+    ("The injured included four paramedics, the hospital said.", "injuries", 4),
+    ("The storm hurt 30 people, three linemen and two firefighters among the injured.", "injuries", 2),
+])
+def test_a_named_role_among_a_tolls_people_needs_no_verb(text, kind, value):
+    assert [c.value for c in claims(text, THU, kind) if c.subject not in ("", "people")] == [value]
