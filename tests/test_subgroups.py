@@ -287,3 +287,16 @@ def test_there_as_in_there_were_names_no_place():
 ])
 def test_a_named_role_among_a_tolls_people_needs_no_verb(text, kind, value):
     assert [c.value for c in claims(text, THU, kind) if c.subject not in ("", "people")] == [value]
+
+
+@pytest.mark.parametrize("hospital", [
+    "Officials said six people were in hospital.",
+    "Six were in hospital on Thursday night.",
+    "Doctors said six of them were in hospital.",
+])
+def test_those_in_hospital_are_too_unsure_a_count_of_the_hurt_to_fail_a_story(hospital):
+    found = findings(
+        ("a.txt", "Nine people were injured in the blast on Thursday.", THU),
+        ("b.txt", f"The blast hit a market.\n\nStalls burned.\n\n{hospital}", THU),
+    )
+    assert _conflicts(found, "injuries") == []
