@@ -111,13 +111,13 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*,?\s*(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?={n}\s+of\s+(?:them|whom)\s+))"
-    r"(?:{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
+    r"\s*,?\s*[\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+))"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
-# "three of them"): a window without any holds no part, found by a plain search
+# "three of them", "all of them"): a window without any holds no part, found by a plain search
 _PART_WORDS = regex.compile(r"incl|among|whom|them", regex.I)
 
 
@@ -336,26 +336,34 @@ def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence:
     return found
 
 
-# "25 people died there, 21 children and four adults": a total's breakdown right after it
-_BREAKDOWN = r"[^,.;:()\d]{0,40}?(?:,|:|\s[-—–])\s*(?P<items>{n}\s+{who}(?:\s*(?:,\s*and|,|and)\s*{n}\s+{who}){1,3})\b"
-_BREAKDOWN_ITEM = r"{n}\s+{who}"
+# "25 people died there, 21 children and four adults", "the 20 hostages killed were 17
+# foreigners and three nationals": a total's breakdown right after it, two to four counts
+_BREAKDOWN_ITEM = r"{n}(?:\s+[\p{L}'’-]+){1,3}?"
+_BREAKDOWN = (
+    r"[^,.;:()\d]{0,40}?(?:,|:|\s[-—–]|\s+were)\s*(?P<items>" + _BREAKDOWN_ITEM
+    + r"(?:\s*(?:,\s*and|,|and)\s*" + _BREAKDOWN_ITEM + r"){1,3})\b"
+)
 
 
 def _breakdown(text: str, end: int, total: Quantity, ruleset: RuleSet) -> tuple[Part, ...]:
-    """The parts listed right after a total, when they add up to it: a list that does not is
-    something else ("12 dead, three children and two adults among them" is read elsewhere)."""
+    """The parts listed right after a total, when they add up to it (a list that does not is
+    something else); of them, those whose noun names a sub-group or a role."""
     m = _with_subjects(_BREAKDOWN, ruleset.subject_pattern).match(text, end, min(len(text), end + 160))
     if not m or not total.exact:
         return ()
-    parts = []
-    for item in _with_subjects(_BREAKDOWN_ITEM, ruleset.subject_pattern).finditer(m["items"]):
-        q = quantity(item["q"], item["num"])
-        who = _named_subject(item["mods"], item["who"], ruleset)
-        subject = ruleset.subjects.get(who)
-        if q is None or not q.exact or subject is None or subject.group == "total":
+    counted, parts = 0, []
+    for item in NUMBER_START.finditer(text, m.start("items"), m.end("items")):
+        named = _with_subjects(r"{n}\s+{who}\b", ruleset.subject_pattern).match(text, item.start())
+        plain = _with_subjects(r"{n}", ruleset.subject_pattern).match(text, item.start())
+        q = quantity((named or plain)["q"], (named or plain)["num"]) if (named or plain) else None
+        if q is None or not q.exact:
             return ()
-        parts.append(Part(int(q.value), subject.role or subject.group, who))
-    return tuple(parts) if sum(p.value for p in parts) == total.value else ()
+        counted += q.value
+        who = _named_subject(named["mods"], named["who"], ruleset) if named else ""
+        subject = ruleset.subjects.get(who)
+        if subject is not None and subject.group != "total":
+            parts.append(Part(int(q.value), subject.role or subject.group, who))
+    return tuple(parts) if counted == total.value else ()
 
 
 def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | None = None) -> tuple[Part, ...]:
@@ -372,6 +380,11 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
+    if m["all"]:  # "20 hostages, all of them foreigners": the part is the whole
+        whole = 2 if m["all"].lower() == "both" else total.value if total is not None and total.exact else None
+        who = _named_subject(m["mods"], m["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        return (Part(int(whole), subject.role or subject.group, who),) if whole and subject is not None else ()
     q = quantity(m["q"], m["num"])
     if m["condition"]:
         condition = m["condition"].lower()

@@ -209,7 +209,9 @@ def test_counts_of_attackers_are_compared_with_counts_of_the_same_attackers(firs
 @pytest.mark.parametrize("text,parts", [
     ("The minister said 25 people had died there, 21 children and four adults.", [(21, "children"), (4, "adults")]),
     ("The fire killed 12 people: eight women and four men.", [(8, "women"), (4, "men")]),
-    ("Nine people were hurt - six students, two teachers and one janitor.", []),
+    ("Nine people were hurt - six students, two teachers and one janitor.", [(6, "students")]),
+    ("The 20 hostages killed were 17 foreigners and three locals, the army said.", [(17, "foreigners")]),
+    ("In all, 22 people died - 20 hostages and two police officers.", [(20, "hostages"), (2, "police officers")]),
     ("The fire killed 12 people, eight women and three men.", []),
 ])
 def test_a_breakdown_right_after_a_total_is_its_parts_when_it_adds_up(text, parts):
@@ -300,3 +302,22 @@ def test_those_in_hospital_are_too_unsure_a_count_of_the_hurt_to_fail_a_story(ho
         ("b.txt", f"The blast hit a market.\n\nStalls burned.\n\n{hospital}", THU),
     )
     assert _conflicts(found, "injuries") == []
+
+
+@pytest.mark.parametrize("text,part", [
+    ('Troops found the bodies of 20 hostages inside, "all of them foreigners", officers said.', (20, "foreigners")),
+    ("Two people were killed, both of them police officers.", (2, "police officers")),
+    ("Nine people died in the fire, all of them firefighters.", (9, "firefighters")),
+])
+def test_all_of_them_is_a_part_as_large_as_its_total(text, part):
+    [claim] = claims(text, THU, "deaths")
+    assert [(p.value, p.subject) for p in claim.parts] == [part]
+
+
+def test_all_of_them_on_one_day_and_fewer_the_next_are_compared():
+    found = findings(
+        ("a.txt", "Gunmen killed 20 hostages, all of them foreigners, the army said.", THU),
+        ("b.txt", "The 20 hostages killed were 17 foreigners and three locals.", FRI),
+    )
+    assert _values(found, "deaths", "foreigners") == [[17, 20]]
+    assert [f.status for f in judged(found, "deaths") if "foreigners" in f.label] == ["explained"]
