@@ -111,9 +111,9 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*,?\s*[\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+))"
+    r"\s*,?\s*[\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
     r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
-    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
+    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
 )
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
@@ -396,6 +396,7 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
     return (Part(int(q.value), subject.role or subject.group, who),)
 
 
+_PART_AFTER = regex.compile(r"\s+among\s+(?:them|whom)\b", regex.I)
 _PART_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$", regex.I)
 # "198 passengers and 14 crew": each count is a part of a sum
 _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)", regex.I)
@@ -406,8 +407,9 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     claims = []
     for frame in rule.frames:
         for m in matches(frame, sentence.text, cache):
-            if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
-                continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
+            if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
+                    or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
+                continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
             ahead = sentence.text[max(0, m.start() - 40) : m.start()]
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
             if beside and beside["noun"].lower() in ruleset.subjects:

@@ -321,3 +321,14 @@ def test_all_of_them_on_one_day_and_fewer_the_next_are_compared():
     )
     assert _values(found, "deaths", "foreigners") == [[17, 20]]
     assert [f.status for f in judged(found, "deaths") if "foreigners" in f.label] == ["explained"]
+
+
+@pytest.mark.parametrize("text,kind,part", [
+    ("Twelve people were killed, two soldiers among them.", "deaths", (2, "soldiers")),
+    ("The flood killed 30 people, 11 children among them, officials said.", "deaths", (11, "children")),
+    ("Forty people were hurt, three firefighters among them.", "injuries", (3, "firefighters")),
+])
+def test_a_role_among_them_after_a_total_is_its_part_and_not_a_count_of_its_own(text, kind, part):
+    [claim] = claims(text, THU, kind)
+    assert [(p.value, p.subject) for p in claim.parts] == [part]
+    assert claims(text, THU, "count") == []
