@@ -332,3 +332,22 @@ def test_a_role_among_them_after_a_total_is_its_part_and_not_a_count_of_its_own(
     [claim] = claims(text, THU, kind)
     assert [(p.value, p.subject) for p in claim.parts] == [part]
     assert claims(text, THU, "count") == []
+
+
+@pytest.mark.parametrize("text,kind,part", [
+    ("Five people were wounded, including a police officer.", "injuries", (1, "police")),
+    ("Three people were killed, including an off-duty deputy.", "deaths", (1, "police")),
+    ("Four people were hurt, including one firefighter.", "injuries", (1, "firefighter")),
+])
+def test_a_single_named_role_a_total_includes_is_its_part(text, kind, part):
+    [claim] = claims(text, THU, kind)
+    assert [(p.value, p.role) for p in claim.parts] == [part]
+
+
+def test_a_single_officer_a_total_includes_is_compared_with_officers_another_total_includes():
+    found = findings(
+        ("a.txt", "Five people were wounded, including a police officer.", THU),
+        ("b.txt", "Five people were wounded, including two officers.", THU),
+    )
+    assert _values(found, "injuries", "police") == [[1, 2]]
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "injuries") if f.label == "injuries"] == [[5, 5]]
