@@ -112,7 +112,7 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # critical condition": the part of the hurt in one condition.
 _PART = (
     r"\s*,?\s*[\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
-    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
 
@@ -383,7 +383,7 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
     if m["one"]:  # "five people were shot, including a police officer"
         who = _named_subject(m["mods"], m["who"], ruleset)
         subject = ruleset.subjects.get(who)
-        return (Part(1, subject.role or subject.group, who),) if subject is not None else ()
+        return (Part(1, subject.role or subject.group, who),) if subject is not None and subject.group in NAMED_GROUPS else ()
     if m["all"]:  # "20 hostages, all of them foreigners": the part is the whole
         whole = 2 if m["all"].lower() == "both" else total.value if total is not None and total.exact else None
         who = _named_subject(m["mods"], m["who"], ruleset)

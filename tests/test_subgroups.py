@@ -351,3 +351,18 @@ def test_a_single_officer_a_total_includes_is_compared_with_officers_another_tot
     )
     assert _values(found, "injuries", "police") == [[1, 2]]
     assert [sorted(c.value for c in f.claims) for f in judged(found, "injuries") if f.label == "injuries"] == [[5, 5]]
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty people were killed, all of them men and boys.",
+    "Twenty people were killed, all of them officers, soldiers or guards.",
+    "Twenty people were killed, all of them workers, the company said.",
+])
+def test_all_of_them_naming_more_than_one_group_or_no_sub_group_gives_no_part(text):
+    [claim] = claims(text, THU, "deaths")
+    assert [p for p in claim.parts if p.role != "total"] == []
+
+
+def test_all_of_them_before_a_comma_is_still_a_part():
+    [claim] = claims("Gunmen killed 20 hostages, all of them foreigners, and most were stabbed.", THU, "deaths")
+    assert [(p.value, p.subject) for p in claim.parts] == [(20, "foreigners")]
