@@ -446,7 +446,7 @@ def _align_dates(claims: list[Claim], sources: list[Source], story_places: froze
     return facts
 
 
-NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "foreigner", "hostage"}) | CONDITIONS
+NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "journalist", "foreigner", "hostage"}) | CONDITIONS
 
 
 def _named_parts(claims: list[Claim]) -> list[Claim]:

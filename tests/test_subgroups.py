@@ -366,3 +366,23 @@ def test_all_of_them_naming_more_than_one_group_or_no_sub_group_gives_no_part(te
 def test_all_of_them_before_a_comma_is_still_a_part():
     [claim] = claims("Gunmen killed 20 hostages, all of them foreigners, and most were stabbed.", THU, "deaths")
     assert [(p.value, p.subject) for p in claim.parts] == [(20, "foreigners")]
+
+
+@pytest.mark.parametrize("text,kind,role", [
+    ("Two journalists were killed in the crossfire.", "deaths", "journalist"),
+    ("Three constables were injured during the clashes.", "injuries", "police"),
+    ("Two marines were among the dead.", "deaths", "soldier"),
+    ("Four medics were wounded by the second blast.", "injuries", "rescuer"),
+])
+def test_more_named_roles_are_counted_as_their_role(text, kind, role):
+    [claim] = claims(text, THU, kind)
+    assert claim.role == role
+
+
+def test_journalists_hurt_are_not_compared_with_everyone_hurt():
+    found = findings(
+        ("a.txt", "Forty people were injured in the clashes, including three journalists.", THU),
+        ("b.txt", "Forty people were injured in the clashes.\n\nFive journalists were injured, a press group said.", THU),
+    )
+    assert _values(found, "injuries", "journalists") == [[3, 5]]
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "injuries") if f.label == "injuries"] == [[40, 40]]
