@@ -16,9 +16,12 @@ _NOT_PLACES = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an",
     "police", "his", "her", "their", "this", "that", "all", "it", "he", "she", "they", "mr", "ms", "mrs", "dr",
     "christmas", "easter", "new year's", "new year's eve", "halloween", "thanksgiving", "court",
+    "least", "most", "first", "last",  # "At Least 5 Dead", a headline in title case
 }
 _PLACE = regex.compile(
-    r"\b(?i:in|at|near|outside|inside|on|from)\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
+    # a capital preposition only where the text starts ("At St. Anne's alone ..."): in a
+    # headline written in title case ("Two Killed In Shooting At Mall") it names nothing
+    r"(?:\b(?:in|at|near|outside|inside|on|from)|^\s*(?:In|At|Near|Outside|Inside|On|From))\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
     r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
 )
 _TARGET = regex.compile(

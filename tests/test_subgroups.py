@@ -386,3 +386,12 @@ def test_journalists_hurt_are_not_compared_with_everyone_hurt():
     )
     assert _values(found, "injuries", "journalists") == [[3, 5]]
     assert [sorted(c.value for c in f.claims) for f in judged(found, "injuries") if f.label == "injuries"] == [[40, 40]]
+
+
+@pytest.mark.parametrize("headline", [
+    "At Least 5 Dead In Shooting At Northside Bar",
+    "In Shooting At Mall, Two Killed And Four Hurt",
+    "At Least 12 Killed, Dozens Hurt In Blast",
+])
+def test_a_headline_in_title_case_names_no_place_with_its_prepositions(headline):
+    assert all(c.context.places == frozenset() for c in claims(headline, THU) if c.kind in ("deaths", "injuries"))
