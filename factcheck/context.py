@@ -21,7 +21,7 @@ _NOT_PLACES = {
 _PLACE = regex.compile(
     # a capital preposition only where the text starts ("At St. Anne's alone ..."): in a
     # headline written in title case ("Two Killed In Shooting At Mall") it names nothing
-    r"(?:\b(?:in|at|near|outside|inside|on|from)|^\s*(?:In|At|Near|Outside|Inside|On|From))\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
+    r"(?:^\s*(?:In|At|Near|Outside|Inside|On|From)|\b(?:in|at|near|outside|inside|on|from))\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
     r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
 )
 _TARGET = regex.compile(
