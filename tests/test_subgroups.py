@@ -189,20 +189,6 @@ def test_the_toll_of_one_site_is_compared_with_the_same_sites_toll_however_its_n
     assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if f.label == "deaths"] == [[200, 300]]
 
 
-# --- how many attackers ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("first,second", [
-    ("Two gunmen opened fire on the crowd.", "Police said three gunmen opened fire on the crowd."),
-    ("Investigators say nine suicide bombers took part in the attacks.", "Officials said seven suicide bombers took part."),
-    ("Witnesses saw four attackers enter the hall.", "Five attackers entered the hall, witnesses said."),
-])
-def test_counts_of_attackers_are_compared_with_counts_of_the_same_attackers(first, second):
-    found = findings(("a.txt", f"Six people were killed.\n\n{first}", THU), ("b.txt", f"Six people were killed.\n\n{second}", THU))
-    assert [len({c.value for c in f.claims}) for f in judged(found, "count")] == [2]
-    assert _conflicts(found, "deaths") == []
-
-
 # --- children, women, adults: parts a total states -----------------------------------------------
 
 
