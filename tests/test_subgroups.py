@@ -381,3 +381,15 @@ def test_journalists_hurt_are_not_compared_with_everyone_hurt():
 ])
 def test_a_headline_in_title_case_names_no_place_with_its_prepositions(headline):
     assert all(c.context.places == frozenset() for c in claims(headline, THU) if c.kind in ("deaths", "injuries"))
+
+
+@pytest.mark.parametrize("text,kind,total,part", [
+    ("Twelve firefighters were among the 44 killed in the blasts.", "deaths", 44, 12),
+    ("Of the 44 dead, 12 were firefighters, officials said.", "deaths", 44, 12),
+    ("Two paramedics were among the 30 people injured.", "injuries", 30, 2),
+    ("Of the 30 injured, five are police officers.", "injuries", 30, 5),
+])
+def test_a_named_role_among_a_counted_toll_gives_both_the_toll_and_the_role(text, kind, total, part):
+    found = claims(text, THU, kind)
+    assert sorted((c.value, c.role) for c in found) == sorted([(total, ""), (part, found[-1].role)])
+    assert found[-1].role != ""
