@@ -393,3 +393,13 @@ def test_a_named_role_among_a_counted_toll_gives_both_the_toll_and_the_role(text
     found = claims(text, THU, kind)
     assert sorted((c.value, c.role) for c in found) == sorted([(total, ""), (part, found[-1].role)])
     assert found[-1].role != ""
+
+
+@pytest.mark.parametrize("text", [
+    "The blasts killed 44 people (12 of them firefighters) and injured hundreds.",
+    "The blasts killed 44 people — 12 of them firefighters — officials said.",
+    "The blasts killed 44 people -- 12 of them firefighters -- officials said.",
+])
+def test_a_part_in_brackets_or_between_dashes_is_the_totals_part(text):
+    [claim] = claims(text, THU, "deaths")
+    assert [(p.value, p.role) for p in claim.parts] == [(12, "firefighter")]
