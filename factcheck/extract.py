@@ -354,8 +354,8 @@ def _breakdown(text: str, end: int, total: Quantity, ruleset: RuleSet) -> tuple[
     counted, parts = 0, []
     for item in NUMBER_START.finditer(text, m.start("items"), m.end("items")):
         named = _with_subjects(r"{n}\s+{who}\b", ruleset.subject_pattern).match(text, item.start())
-        plain = _with_subjects(r"{n}", ruleset.subject_pattern).match(text, item.start())
-        q = quantity((named or plain)["q"], (named or plain)["num"]) if (named or plain) else None
+        number = named or _with_subjects(r"{n}", ruleset.subject_pattern).match(text, item.start())
+        q = quantity(number["q"], number["num"]) if number else None
         if q is None or not q.exact:
             return ()
         counted += q.value
