@@ -258,10 +258,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             before, after = text[:num_start], text[num_end:]
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
                 continue
-            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and (
+            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
             ):
-                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum  # "10 women, 7 men wounded": a part of a sum, not a total
+                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):

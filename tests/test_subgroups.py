@@ -403,3 +403,36 @@ def test_a_named_role_among_a_counted_toll_gives_both_the_toll_and_the_role(text
 def test_a_part_in_brackets_or_between_dashes_is_the_totals_part(text):
     [claim] = claims(text, THU, "deaths")
     assert [(p.value, p.role) for p in claim.parts] == [(12, "firefighter")]
+
+
+# --- suspects still at large -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Police said two suspects remain at large.", 2),
+    ("Officers have arrested nine suspects in all, three of whom remain at large.", 3),
+    ("Police have named nine suspects, three of whom remain at large.", 3),
+    ("The lone suspect still on the loose is a 19-year-old from the east side.", 1),
+    ("One suspected gunman from the robbery remains at large.", 1),
+])
+def test_suspects_still_at_large_are_counted(text, value):
+    assert [c.value for c in claims(text, THU, "count") if c.rule == "FC212"] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "The gunman remains at large, police said.",
+    "Two men were arrested on Friday; a third remains at large.",
+    "Police arrested two suspects on Friday.",
+])
+def test_no_number_of_suspects_at_large_no_count(text):
+    assert [c for c in claims(text, THU, "count") if c.rule == "FC212"] == []
+
+
+def test_suspects_at_large_a_day_apart_are_explained_and_never_compared_with_arrests():
+    found = findings(
+        ("a.txt", "Police have named nine suspects, three of whom remain at large.", THU),
+        ("b.txt", "Police have arrested eight suspects. The lone suspect still on the loose is a local man.", FRI),
+    )
+    [at_large] = [f for f in judged(found, "count") if f.claims[0].rule == "FC212"]
+    assert sorted(c.value for c in at_large.claims) == [1, 3] and at_large.status == "explained"
+    assert all(f.status != "conflict" for f in found)
