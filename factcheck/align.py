@@ -196,8 +196,12 @@ def _role_label(subject_class: str) -> str:
     return f" of {role}" if role == "police" else f" of {role}s"
 
 
-def _label(kind: str, subject_class: str, event: str) -> str:
-    if subject_class.startswith("condition:"):
+def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = None) -> str:
+    code, _, group = subject_class.partition(":")
+    rule = ruleset.by_code(code) if ruleset and group == "total" else None
+    if rule is not None:
+        who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
+    elif subject_class.startswith("condition:"):
         who = f" in {subject_class.split(':', 1)[1]} condition"
     else:
         who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
@@ -226,7 +230,7 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            fact = _fact(kind, key, _label(kind, subject_class, event), _without_scene_zeros(group))
+            fact = _fact(kind, key, _label(kind, subject_class, event, ruleset), _without_scene_zeros(group))
             stands = {(c.source, c.value) for c in fact.claims}
             event_of.update({(c.source, c.start): event for c in group if (c.source, c.value) in stands and not c.part_of_total})
             facts[(kind, subject_class)].append(fact)
