@@ -26,11 +26,18 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
+# The conditions a part of the hurt is counted in ("66 of them in a critical condition"): each
+# is a fact of its own, compared only with the same condition.
+CONDITIONS = frozenset({"critical", "serious"})
+
+
 def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
     """Which claims a claim can be compared with: counts of things by their noun, tolls by who was hit."""
     rule = ruleset.by_code(claim.rule) if ruleset else None
     if claim.kind == "count" and (rule is None or rule.type == "count"):
         return f"{claim.rule}:{claim.subject}"
+    if claim.role in CONDITIONS:
+        return f"condition:{claim.role}"  # "71 of them critically": the hurt in one condition
     subject = ruleset.subjects.get(claim.subject) if ruleset else None
     if rule is not None and rule.data.get("any_subject_is_total") and (subject is None or subject.group != "police"):
         group = "total"
@@ -164,9 +171,12 @@ def _earliest_day(claim: Claim):
 
 
 def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
-    """The claim that stands for a source: a stated number over a vague one ("dozens"), then
-    its most repeated value, then the first by `tie` (the first in the text)."""
+    """The claim that stands for a source: a stated number over a vague one ("dozens"), a part
+    its total states ("50 dead, including 17 firefighters") over a count told apart from any
+    total ("three dead firefighters were found nearby", mostly a scene), then its most
+    repeated value, then the first by `tie` (the first in the text)."""
     claims = [c for c in claims if not is_vague(c)] or claims
+    claims = [c for c in claims if c.part_of_total] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
     return min((c for c in claims if counts[c.value] == best), key=tie)
@@ -208,30 +218,59 @@ def _role_label(subject_class: str) -> str:
     return f" of {role}" if role == "police" else f" of {role}s"
 
 
-def _label(kind: str, subject_class: str, event: str) -> str:
-    who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
-        subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
-    )
+def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = None) -> str:
+    code, _, group = subject_class.partition(":")
+    rule = ruleset.by_code(code) if ruleset and group == "total" else None
+    if rule is not None:
+        who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
+    elif subject_class.startswith("condition:"):
+        who = f" in {subject_class.split(':', 1)[1]} condition"
+    else:
+        who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
+            subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
+        )
     where = f" at {event.title()}" if event else ""
     return f"{kind}{who}{where}"
 
 
 def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None) -> list[Fact]:
-    facts = []
     by_name = {s.name: s for s in sources}
     by_class = defaultdict(list)
     for c in claims:
         by_class[(c.kind, comparable_class(c, ruleset))].append(c)
+    facts: dict[tuple[str, str], list[Fact]] = {}
+    event_of: dict[tuple[str, int], str] = {}  # each stated count's event, by source and offset
+    parts = {}
     for (kind, subject_class), members in sorted(by_class.items()):
+        facts[(kind, subject_class)] = []
         if subject_class.startswith("subgroup:"):
-            # a part of the victims ("three men", "six children") is never the event's count
-            facts += [Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]) for c in members]
+            # a part of the victims ("three men", "six children") is never the event's count,
+            # and is compared only where a total states it as its part ("26 died, 19 of them
+            # children"): told alone, "the children" may be anyone's (the victims' own kids)
+            alone = [c for c in members if not c.part_of_total]
+            facts[(kind, subject_class)] += [Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]) for c in alone]
+            parts[(kind, subject_class)] = [c for c in members if c.part_of_total]
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            group = _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset)
-            facts.append(_fact(kind, key, _label(kind, subject_class, event), group))
-    return facts
+            fact = _fact(kind, key, _label(kind, subject_class, event, ruleset), _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset))
+            stands = {(c.source, c.value) for c in fact.claims}
+            event_of.update({(c.source, c.start): event for c in group if (c.source, c.value) in stands and not c.part_of_total})
+            facts[(kind, subject_class)].append(fact)
+    for (kind, subject_class), members in parts.items():
+        # a part is compared only as a part of the total that stands for its source, and is of
+        # that total's event: the children of one school's toll are not the story's children
+        by_event = defaultdict(list)
+        for c in members:
+            event = event_of.get((c.source, c.start))
+            if event is None:
+                facts[(kind, subject_class)].append(Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]))
+            else:
+                by_event[event].append(c)
+        for event, group in sorted(by_event.items()):
+            key = ":".join(x for x in (kind, subject_class, event) if x)
+            facts[(kind, subject_class)].append(_fact(kind, key, _label(kind, subject_class, event), group))
+    return [fact for _, found in sorted(facts.items()) for fact in found]
 
 
 # --- people -----------------------------------------------------------------------------
@@ -474,19 +513,20 @@ def _align_dates(claims: list[Claim], sources: list[Source], story_places: froze
     return facts
 
 
-NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "hostage"})
+NAMED_ROLES = frozenset({"police", "soldier", "firefighter", "guard", "rescuer", "journalist", "foreigner", "hostage"}) | CONDITIONS
 
 
 def _named_parts(claims: list[Claim]) -> list[Claim]:
-    """The parts with a named role that totals state ("44 dead, 12 of them firefighters"), as
-    claims of their own: a sub-group is a fact of its own, compared with the same sub-group."""
+    """The parts with a named role that totals state ("44 dead, 12 of them firefighters", "25
+    died, 21 children and four adults"), as claims of their own: a sub-group is a fact of its
+    own, compared with the same sub-group."""
     out = []
     for c in claims:
         for part in c.parts:
-            if part.role in NAMED_ROLES:
+            if part.role in NAMED_ROLES or part.role == "subgroup":
                 q = Quantity(part.value, part.value, part.value)
                 out.append(dataclasses.replace(c, value=part.value, quantity=q, subject=part.subject, role=part.role, parts=(),
-                                               attacker_included=None, attacker_extra=0))
+                                               attacker_included=None, attacker_extra=0, part_of_total=True))
     return out
 
 

@@ -25,6 +25,7 @@ from datetime import date
 
 import regex
 
+from factcheck.align import CONDITIONS
 from factcheck.model import CONFLICT, EXPLAINED, INFINITY, UNCERTAIN, Claim, Finding
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -32,7 +33,7 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 # Words that describe a part of the scene rather than state the total hurt or held.
 _SCENE = regex.compile(
     r"\b(?:transported|taken|rushed|airlifted|flown|treated|hospitali[sz]ed|admitted|discharged|released|"
-    r"listed|remain(?:s|ed)?|remaining|still\s+in|in\s+(?:critical|serious|stable|fair|good)\s+condition|"
+    r"listed|remain(?:s|ed)?|remaining|still\s+in|in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition|"
     r"at\s+the\s+scene|on\s+the\s+scene|questioned|grazed|critical(?:ly)?|serious(?:ly)?|minor|"
     r"non-life-threatening)\b",
     regex.I,
@@ -83,7 +84,10 @@ def _salience(claim: Claim) -> float:
 
 
 def _of_a_scene(claim: Claim) -> bool:
-    """Whether the clause frames the number as a part of the scene."""
+    """Whether the clause frames the number as a part of the scene: the hurt in one condition
+    always are ("66 of them in a critical condition")."""
+    if claim.role in CONDITIONS:
+        return True
     if claim.kind in ("injuries", "arrests", "count"):
         return bool(_SCENE.search(_framing(claim))) or _in_a_phase(claim)
     return claim.kind == "deaths" and (bool(_DEATH_SCENE.search(_framing(claim))) or _in_a_phase(claim))

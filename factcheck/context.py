@@ -16,9 +16,13 @@ _NOT_PLACES = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an",
     "police", "his", "her", "their", "this", "that", "all", "it", "he", "she", "they", "mr", "ms", "mrs", "dr",
     "christmas", "easter", "new year's", "new year's eve", "halloween", "thanksgiving", "court",
+    "least", "most", "first", "last",  # "At Least 5 Dead", a headline in title case
 }
+_TITLE_CASE_LINKS = {"at", "in", "on", "near", "from", "and", "after", "with"}
 _PLACE = regex.compile(
-    r"\b(?:in|at|near|outside|inside|on|from)\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
+    # a capital preposition only where the text starts ("At St. Anne's alone ..."): in a
+    # headline written in title case ("Two Killed In Shooting At Mall") it names nothing
+    r"(?:^\s*(?:In|At|Near|Outside|Inside|On|From)|\b(?:in|at|near|outside|inside|on|from))\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
     r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
 )
 _TARGET = regex.compile(
@@ -34,12 +38,22 @@ _NAMED_EVENT = regex.compile(
 )
 
 
+# A building named for its owner or saint: "St Sebastian's Church" is the place "St. Sebastian's"
+_NAMED_BUILDING = regex.compile(
+    r"(?<=\S['’]s)\s+(?:church|cathedral|chapel|shrine|basilica|mosque|temple|school|hospital|hotel|bar|pub|club|restaurant)$"
+)
+
+
 def _clean_place(words: str) -> str | None:
     words = words.strip(" .,'’").lower()
+    words = _NAMED_BUILDING.sub("", words)
     words = regex.sub(r"'s$|’s$", "", words)
+    words = regex.sub(r"^(st|mt|ft)\.(?=\s)", r"\1", words)  # "St. Sebastian" is "St Sebastian"
     first = words.split()[0] if words else ""
     if not words or words in _NOT_PLACES or first in _NOT_PLACES:
         return None
+    if any(w in _TITLE_CASE_LINKS for w in words.split()[1:]):
+        return None  # "In Shooting At Mall, Two Killed": a title-case headline, not a place
     return words
 
 

@@ -60,6 +60,8 @@ _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
 _PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:in|at|on|from|near|across|throughout|outside|inside)\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
+# "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
+_OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
 _NAMING_BEFORE = regex.compile(
@@ -122,15 +124,29 @@ _LISTED_BEFORE = regex.compile(r"(?:,|and)\s*$", regex.I)
 _SHOT_LISTED_BEFORE = regex.compile(NUMBER_PATTERN + r"\s+(?:[\p{L}-]+\s+){0,2}shot\s*(?:,|and|,\s*and)\s*$", regex.I)
 # "killing three and wounding three other officers": the first count shares the second's subject.
 _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
-# "20 people, including three gunmen": a named part of a total, or the lone attacker.
+# "20 people, including three gunmen", "including the six attackers": a named part of a
+# total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
+# critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*,?\s*(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?={n}\s+of\s+(?:them|whom)\s+))"
-    r"(?:{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|{n}\s+{who}|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman))"
+    r"\s*(?:,|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
+    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
-# "three of them"): a window without any holds no part, found by a plain search
+# "three of them", "all of them"): a window without any holds no part, found by a plain search
 _PART_WORDS = regex.compile(r"incl|among|whom|them", regex.I)
+
+
+def _named_subject(mods: str | None, who: str | None, ruleset: RuleSet) -> str:
+    """The counted subject: the longest known noun phrase that ends the words, so that
+    "27 foreign tourists" counts foreigners, not tourists."""
+    words = " ".join(f"{mods or ''} {who or ''}".lower().split()).split()
+    for i in range(len(words) - 1):
+        phrase = " ".join(words[i:])
+        if phrase in ruleset.subjects:
+            return phrase
+    return " ".join((who or "").lower().split())
 
 
 def _elided_subject(after: str, ruleset: RuleSet) -> str:
@@ -234,6 +250,11 @@ def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
                 break
 
 
+# Subject groups a part of a toll is a fact of its own for ("three officers were among the
+# dead"); any other part ("two of the dead were tourists") is neither the toll nor a fact.
+NAMED_GROUPS = frozenset({"police", "hostage", "attacker"})
+
+
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
@@ -261,10 +282,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             before, after = text[:num_start], text[num_end:]
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
                 continue
-            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and (
+            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
             ):
-                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum
+                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
             if rule.kind == "injuries" and frame.name in ("after", "noun") and _LISTED_BEFORE.search(before[-60:]) and _SHOT_LISTED_BEFORE.search(before[-60:]):
                 continue  # "Three children shot, 1 injured": hurt some other way than the shot
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
@@ -275,17 +296,19 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "detained one of the owners": a part of a group, not the total
             if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
                 continue  # a year
-            if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]):
+            if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
                 continue  # "Josh Williams, 20, died": an age
             if _NAMING_BEFORE.search(before[-30:]):
                 continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
-            who = " ".join((m.groupdict().get("who") or "").lower().split())
+            who = _named_subject(m.groupdict().get("mods"), m.groupdict().get("who"), ruleset)
             if not who and frame.name == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
             elif not who and frame.name == "after":
                 who = _described_subject(text[m.end() :], ruleset)
             mods = (m.groupdict().get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
+            if m.groupdict().get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
+                continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
             besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
             if rule.data.get("others_add_one") and besides:
                 q = q.shifted(1)
@@ -296,7 +319,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
                 continue  # "one shot dead": a death, not a count of the people shot
-            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset), 0
+            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
@@ -343,24 +366,71 @@ def _listed_places(claim: Claim, end: int, rule: Rule, source: Source, sentence:
     return found
 
 
-def _parts(text: str, start: int, end: int, ruleset: RuleSet) -> tuple[Part, ...]:
+# "25 people died there, 21 children and four adults", "the 20 hostages killed were 17
+# foreigners and three nationals": a total's breakdown right after it, two to four counts
+_BREAKDOWN_ITEM = r"{n}(?:\s+[\p{L}'’-]+){1,3}?"
+_BREAKDOWN = (
+    r"[^,.;:()\d]{0,40}?(?:,|:|\s[-—–]|\s+were)\s*(?P<items>" + _BREAKDOWN_ITEM
+    + r"(?:\s*(?:,\s*and|,|and)\s*" + _BREAKDOWN_ITEM + r"){1,3})\b"
+)
+
+
+def _breakdown(text: str, end: int, total: Quantity, ruleset: RuleSet) -> tuple[Part, ...]:
+    """The parts listed right after a total, when they add up to it (a list that does not is
+    something else); of them, those whose noun names a sub-group or a role."""
+    m = _with_subjects(_BREAKDOWN, ruleset.subject_pattern).match(text, end, min(len(text), end + 160))
+    if not m or not total.exact:
+        return ()
+    counted, parts = 0, []
+    for item in NUMBER_START.finditer(text, m.start("items"), m.end("items")):
+        named = _with_subjects(r"{n}\s+{who}\b", ruleset.subject_pattern).match(text, item.start())
+        number = named or _with_subjects(r"{n}", ruleset.subject_pattern).match(text, item.start())
+        q = quantity(number["q"], number["num"]) if number else None
+        if q is None or not q.exact:
+            return ()
+        counted += q.value
+        who = _named_subject(named["mods"], named["who"], ruleset) if named else ""
+        subject = ruleset.subjects.get(who)
+        if subject is not None and subject.group != "total":
+            parts.append(Part(int(q.value), subject.role or subject.group, who))
+    return tuple(parts) if counted == total.value else ()
+
+
+def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | None = None) -> tuple[Part, ...]:
     """The part a total names, right after it, inside it ("Three people, including the gunman,
-    died") or at the end of its clause ("Nine people died in the siege, including two soldiers")."""
+    died") or at the end of its clause ("Nine people died in the siege, including two soldiers"),
+    or the parts it is broken down into ("25 died there, 21 children and four adults")."""
+    if total is not None and (found := _breakdown(text, end, total, ruleset)):
+        return found
     if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
         return ()
     m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
-    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()]))):
-        return ()
+    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])
+                                          or NUMBER_START.search(text, end, m.start()))):
+        return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
+    if m["one"]:  # "five people were shot, including a police officer"
+        who = _named_subject(m["mods"], m["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        return (Part(1, subject.role or subject.group, who),) if subject is not None and subject.group in NAMED_GROUPS else ()
+    if m["all"]:  # "20 hostages, all of them foreigners": the part is the whole
+        whole = 2 if m["all"].lower() == "both" else total.value if total is not None and total.exact else None
+        who = _named_subject(m["mods"], m["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        return (Part(int(whole), subject.role or subject.group, who),) if whole and subject is not None else ()
     q = quantity(m["q"], m["num"])
-    who = " ".join(m["who"].lower().split())
+    if m["condition"]:
+        condition = m["condition"].lower()
+        return (Part(int(q.value), condition, f"{condition} condition"),) if q is not None else ()
+    who = _named_subject(m["mods"], m["who"], ruleset)
     subject = ruleset.subjects.get(who)
     if q is None or subject is None:
         return ()
     return (Part(int(q.value), subject.role or subject.group, who),)
 
 
+_PART_AFTER = regex.compile(r"\s+among\s+(?:them|whom)\b", regex.I)
 _PART_BEFORE = regex.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$", regex.I)
 # "198 passengers and 14 crew": each count is a part of a sum
 _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)", regex.I)
@@ -371,8 +441,9 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     claims = []
     for frame in rule.frames:
         for m in matches(frame, sentence.text, cache):
-            if _PART_BEFORE.search(sentence.text[: m.start()]) or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()]):
-                continue  # "11 hurt, including three firefighters": a part; "Route 9 vehicles": a name
+            if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
+                    or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
+                continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
             ahead = sentence.text[max(0, m.start() - 40) : m.start()]
             beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
             if beside and beside["noun"].lower() in ruleset.subjects:
@@ -611,11 +682,34 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
                 claims.extend(_CHECKS[rule.type](rule, source, sentence, rules, anchors, published))
             except TimeoutError:
                 continue  # a sentence no pattern can read in time is left unread, the rest is not
+    claims = _there(claims, sentences, rules)
     tolls = [(c.start, c.end) for c in claims if c.kind in ("deaths", "injuries", "arrests", "missing")]
     counts = {r.code for r in rules.rules if r.type == "count"}
     # "the five passengers who were killed" is a death toll, not also a count of passengers
     claims = [c for c in claims if c.rule not in counts or not any(a < c.end and c.start < b for a, b in tolls)]
     return [_in_an_earlier_year(c, published) for c in claims]
+
+
+# "25 people had died there": the place is the one the sentence before named
+_THERE_AFTER = regex.compile(r"\s+there\b(?!\s+(?:is|are|was|were|have|has|had|will|would)\b)", regex.I)
+
+
+def _there(claims: list[Claim], sentences: list[Sentence], ruleset: RuleSet) -> list[Claim]:
+    """Counts said to have happened "there", with no place of their own, take the places of
+    the sentence before in the same paragraph."""
+    before = {}
+    for previous, sentence in zip(sentences, sentences[1:]):
+        if previous.paragraph == sentence.paragraph:
+            before[sentence.start] = previous
+    out = []
+    for c in claims:
+        at = c.sentence.text.find(c.words)
+        previous = before.get(c.sentence.start)
+        if c.kind != "date" and previous is not None and not c.context.places and at >= 0 and _THERE_AFTER.match(c.sentence.text, at + len(c.words)):
+            places = read_context(previous.text, ruleset).places
+            c = dataclasses.replace(c, context=dataclasses.replace(c.context, places=places)) if places else c
+        out.append(c)
+    return out
 
 
 BACKGROUND_DAYS = 60  # a year that ended this long before publication is another event's

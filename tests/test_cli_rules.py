@@ -118,7 +118,7 @@ def test_rule_explains_one_rule_like_ruff_rule(tmp_path, monkeypatch):
     text = result.stdout
     assert text.startswith("# deaths (FC101)\n\nDeath tolls")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## What it does", "## Why it matters", "## Options", "## Examples"]
+    assert headings == ["## What it does", "## Why it matters", "## Options", "## Triggers", "## Examples"]
     assert '- `after` (words after the number: "17 people were ___"): "killed", "dead"' in text
     assert "- Police said two people were killed and three injured.\n  → yields 2" in text
     assert "→ yields nothing" in text

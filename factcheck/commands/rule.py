@@ -28,6 +28,7 @@ OPTION_HELP = {
     "hyphenated": 'nouns after a hyphenated number: "the 28-___ bloc"',
     "descriptors": 'words between an age and a name: "a 22-year-old ___, John Smith"',
     "events": "event classes whose dates are compared (see events.toml)",
+    "triggers": "words every match of the rule's own patterns holds: a sentence without one skips the rule",
 }
 
 
