@@ -156,14 +156,15 @@ def _reported_before(claims: list[Claim], published: dict[str, date | None]) -> 
     return out
 
 
-def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same_day_first: bool, both_scenes: float) -> float:
+def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, unexplained: bool) -> float:
     """The largest salience × salience × gap over two claims of different sources and values.
 
     Claims are grouped by value and publication day, and each group keeps its two most
     salient claims of different sources: the best pair is among those, so a story of
-    thousands of claims compares a few groups, not millions of pairs. With
-    `same_day_first`, pairs published on known, different days count only when no other
-    pair exists (a conflict rests on the pairs nothing explains)."""
+    thousands of claims compares a few groups, not millions of pairs. For an `unexplained`
+    difference, pairs published on known, different days count only when no other pair
+    exists (a conflict rests on the pairs nothing explains), and a number framed as a scene
+    weighs less."""
     groups: dict[tuple, list[tuple[float, str]]] = {}
     for c in claims:
         groups.setdefault((c.value, published.get(c.source), _of_a_scene(c)), []).append((_salience(c), c.source))
@@ -179,13 +180,13 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, same
             if va == vb:
                 continue
             apart = da is not None and db is not None and da != db
-            framing = SCENE if scene_a != scene_b else both_scenes if scene_a else 1.0
+            framing = (SCENE if scene_a != scene_b else BOTH_SCENES if scene_a else 1.0) if unexplained else 1.0
             for source_a, salience_a in tops_a:
                 for source_b, salience_b in tops_b:
                     if source_a != source_b:
                         score = salience_a * salience_b * framing * gap(va, vb)
                         (found if apart else found_same_day).append(score)
-    if same_day_first and found_same_day:
+    if unexplained and found_same_day:
         return max(found_same_day)
     return max(found + found_same_day)
 
@@ -256,10 +257,9 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         full_names = all(len(c.person.split()) >= 2 for c in claims)
         return round((0.9 if spread <= 5 or full_names else 0.4) * described, 2)
     gap = _number_gap if finding.status == CONFLICT else _explained_gap(claims)
-    # two numbers of the scene that time or qualifiers reconcile are of one kind; two that
-    # nothing reconciles may still be two parts of it
-    both_scenes = BOTH_SCENES if finding.status == CONFLICT else 1.0
-    best = _best_pair(claims, published, gap, same_day_first=finding.status == CONFLICT, both_scenes=both_scenes)
+    # a scene's number weighs against a stated total only where nothing reconciles them: time or
+    # a qualifier that does reconciles them as one count told at two moments
+    best = _best_pair(claims, published, gap, unexplained=finding.status == CONFLICT)
     back = finding.status == EXPLAINED and not any(c.changed for c in claims) and _back_again(claims, published)
     return round(0.95 * best * (BACK_AGAIN if back else 1.0), 2)
 

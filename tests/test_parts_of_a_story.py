@@ -427,13 +427,27 @@ def test_two_counts_of_one_scene_days_apart_are_a_sure_change(first, later):
     assert hurt.status == "explained" and hurt.confidence >= 0.5
 
 
-def test_a_count_of_one_scene_against_a_stated_total_stays_unsure():
+def test_a_count_of_one_scene_against_a_stated_total_the_same_day_stays_unsure():
     found = findings(
-        ("a.txt", "Crash in the valley\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nForty people were treated in hospital after the crash.", SUN),
+        ("a.txt", "Crash in the valley\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nForty people were treated in hospital after the crash.", MON),
         ("b.txt", "Crash toll\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nFifty-two people were injured, officials said.", MON),
     )
     [hurt] = judged(found, "injuries")
     assert hurt.status == "uncertain"
+
+
+@pytest.mark.parametrize("scene", [
+    "Forty people were treated in hospital after the crash.",
+    "Forty people were critically injured in the crash.",
+    "Forty people were being treated for injuries on Sunday night.",
+])
+def test_a_count_of_one_scene_and_a_total_days_apart_are_a_change_over_time(scene):
+    found = findings(
+        ("a.txt", f"Crash in the valley\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\n{scene}", SUN),
+        ("b.txt", "Crash toll\n\nThe crash happened on Sunday.\n\nRescuers worked all night.\n\nFifty-two people were injured, officials said.", MON),
+    )
+    [hurt] = judged(found, "injuries")
+    assert hurt.status == "explained" and hurt.confidence >= 0.5
 
 
 @pytest.mark.parametrize("text,subject", [
