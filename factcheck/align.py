@@ -28,7 +28,7 @@ _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 # The conditions a part of the hurt is counted in ("66 of them in a critical condition"): each
 # is a fact of its own, compared only with the same condition.
-CONDITIONS = frozenset({"critical", "serious"})
+CONDITIONS = frozenset({"critical", "serious", "intensive"})  # "intensive": in intensive care
 
 
 def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
@@ -224,7 +224,8 @@ def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = 
     if rule is not None:
         who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
     elif subject_class.startswith("condition:"):
-        who = f" in {subject_class.split(':', 1)[1]} condition"
+        condition = subject_class.split(':', 1)[1]
+        who = " in intensive care" if condition == "intensive" else f" in {condition} condition"
     else:
         who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
             subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"

@@ -87,7 +87,7 @@ _CHANGED = regex.compile(
 # "two people injured in the blast died": a participle with no verb before it describes the
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
-_THEN_DIED = regex.compile(r"[^.;,]{0,60}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
+_THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
     r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
 _PLACE_OR_TIME_BEFORE = {"in", "at", "on", "from", "near", "outside", "inside", "across", "by", "since", "until", "throughout"}
@@ -128,8 +128,8 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*(?:,|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
-    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b)"
+    r"\s*(?:,|;|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b)"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
 
@@ -422,7 +422,7 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
     q = quantity(m["q"], m["num"])
     if m["condition"]:
         condition = m["condition"].lower()
-        return (Part(int(q.value), condition, f"{condition} condition"),) if q is not None else ()
+        return (Part(int(q.value), condition, "in intensive care" if condition == "intensive" else f"{condition} condition"),) if q is not None else ()
     who = _named_subject(m["mods"], m["who"], ruleset)
     subject = ruleset.subjects.get(who)
     if q is None or subject is None:

@@ -113,6 +113,8 @@ def test_foreigners_among_the_dead_are_compared_with_foreigners_only(first, seco
     ("Officials said 500 were in hospital, 66 of them in a critical condition.", 66, "critical"),
     ("Twelve people were wounded, three of whom remain in serious condition.", 3, "serious"),
     ("Nine people were hurt, two of them seriously.", 2, "serious"),
+    ("About 300 people were injured; 61 of them were being treated in intensive care.", 61, "intensive"),
+    ("Officials said 90 were hurt, 12 of them in intensive care.", 12, "intensive"),
 ])
 def test_the_hurt_in_one_condition_are_a_part_of_the_injured(text, value, condition):
     [claim] = claims(text, THU, "injuries")
@@ -129,6 +131,12 @@ def test_a_condition_is_compared_with_the_same_condition_not_with_the_injured(fi
     assert _values(found, "injuries", "critical condition") == [[66, 71]]
     injured = [f for f in judged(found, "injuries") if f.label == "injuries"]
     assert [sorted(c.value for c in f.claims) for f in injured] == [[520, 700]]
+
+
+def test_the_hurt_in_intensive_care_are_compared_with_the_same_part():
+    found = findings(("a.txt", "About 300 people were injured; 61 of them were being treated in intensive care.", THU),
+                     ("b.txt", "Some 310 people were injured, 64 of them in intensive care.", THU))
+    assert _values(found, "injuries", "in intensive care") == [[61, 64]]
 
 
 def test_a_critical_count_and_a_serious_count_are_not_compared():
