@@ -413,6 +413,15 @@ def test_a_disaster_told_by_its_verb_is_dated(verb):
     assert _dates(f"The old dam {verb} on Monday, flooding the valley.") == ["2023-05-15"]
 
 
+@pytest.mark.parametrize("text", [
+    "The two trains collided head-on in the first minutes of Monday.",
+    "A bus and a lorry collided on Monday near the border.",
+    "The ferries collided late on Monday in thick fog.",
+])
+def test_vehicles_that_collided_date_the_incident(text):
+    assert _dates(text) == ["2023-05-15"]
+
+
 def test_a_rescue_the_day_after_another_source_reported_the_quake_is_not_the_quake_date():
     found = findings(
         ("a.txt", "The earthquake struck early Monday, killing 14.", date(2023, 5, 15)),
