@@ -174,12 +174,14 @@ def _own_stretch(sentence: Sentence, before: str, start: int, end: int) -> str:
     begin = last.end() if last else 0
     where = _WHERE_CLAUSE.search(before, begin)
     following = NUMBER_START.search(after)
-    return before[where.start() if where else begin :] + sentence.text[start:end] + after[: following.start() if following else len(after)]
+    return before[where.start("place") if where else begin :] + sentence.text[start:end] + after[: following.start() if following else len(after)]
 
 
 # "taken to hospitals in Hathras and in Etah, where 27 bodies were received": the place the
-# clause opens on is the count's, not the places before it
-_WHERE_CLAUSE = regex.compile(r"\b(?:in|at)\s+(?:(?!\b(?:in|at)\b)[^,;])*,\s+where\b(?:(?!\bwhere\b)[^;])*$", regex.I)
+# clause opens on ("in Etah"; "at the school in Coapa" whole) is the count's, not the places
+# listed before it
+_WHERE_CLAUSE = regex.compile(
+    r"(?:^|[,;]|\band\b|\bor\b)\s*(?P<place>(?:(?!\b(?:and|or)\b)[^,;])*?),\s+where\b(?:(?!\bwhere\b)[^;])*$", regex.I)
 
 
 def _offsets(source: Source, sentence: Sentence, start: int, end: int) -> tuple[int, int]:

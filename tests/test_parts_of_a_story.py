@@ -854,3 +854,18 @@ def test_a_surrender_or_custody_is_dated_as_the_arrest(text):
 def test_police_telling_what_they_did_is_still_one_persons_arrest(first, second):
     found = findings(("a.txt", first, TUE_OCT), ("b.txt", second, TUE_OCT))
     assert [f.key for f in _conflicts(found, "date")] == ["date:arrest"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("At the Linden Street school in Harwick, where 14 people died, families gathered.",
+     "Officials said 12 people had died at the Linden Street school."),
+    ("Crews worked at the Linden Street school in Harwick, where 14 people were killed.",
+     "At the Linden Street school, 12 people were killed, officials said."),
+])
+def test_a_where_clause_keeps_the_whole_place_it_opens_on(first, second):
+    found = findings(
+        ("a.txt", f"Quake kills 300\n\nThe quake killed 300 people on Monday.\n\n{first}", SUN),
+        ("b.txt", f"Quake toll 310\n\nThe quake killed 310 people on Monday.\n\n{second}", MON),
+        min_confidence=0,
+    )
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if "Linden" in f.label] == [[12, 14]]
