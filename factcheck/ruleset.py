@@ -372,9 +372,9 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], 
     event_data = _read_toml(folder / "events.toml")
     for event_class, words in event_data.get("classes", {}).items():
         for word in words:
-            events[word] = event_class
+            events[" ".join(word.lower().split())] = event_class  # matched as the text's words, lowercased
     for word in event_data.get("not_events", {}).get("words", []):
-        events[word] = ""  # read as a whole, so its event word does not count
+        events[" ".join(word.lower().split())] = ""  # read as a whole, so its event word does not count
     other_event = event_data.get("other_event", {})
     return subjects, events, list(other_event.get("markers", [])), list(other_event.get("comparisons", []))
 

@@ -535,3 +535,13 @@ def test_a_count_held_in_custody_is_the_arrest_total_not_a_scene(held):
 def test_an_open_ended_count_grows_without_bound_over_days(first):
     [fact] = judged(findings(("a.txt", first, TUE), ("b.txt", "Police have now arrested 40 people.", date(2023, 5, 28))), "arrests")
     assert fact.status == "explained" and fact.confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Police registered an FIR against the organisers on Monday.",
+    "An FIR was lodged at the city police station on Monday.",
+    "Officers filed an FIR on Monday naming the owner.",
+])
+def test_a_first_information_report_dates_the_charges_not_the_incident(text):
+    [claim] = claims(text, date(2023, 5, 16), kind="date")
+    assert (claim.value, claim.subject) == ("2023-05-15", "charges")
