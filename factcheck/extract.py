@@ -34,6 +34,8 @@ _HAS_NUMBER = regex.compile(
 _INCREMENT_AFTER = regex.compile(r"^\s+(?:more|additional|further|new)\b", regex.I)
 _INCREMENT_BEFORE = regex.compile(r"\b(?:another|additional|further)\s+$", regex.I)
 _SPAN_START = regex.compile(r"\b(?:since|until|through|by)\s+$", regex.I)  # "since Saturday": not the event's day
+# "New Year's Eve party", "Fourth of July celebration": a day that names a gathering
+_GATHERING_AFTER = regex.compile(r"\s+(?:party|parties|celebrations?|festivities|gatherings?|bash|countdown|fireworks|parade)\b", regex.I)
 # "Posted: Wednesday, April 8, 2015", "Updated 4:09 AM": a page's own time stamp
 _STAMP_BEFORE = regex.compile(r"\b(?:posted|updated|published|last\s+updated|last\s+modified)\s*(?:on\s*)?:?\s*$", regex.I)
 _YEAR = regex.compile(r"\b(?:1[89]|2[01])\d\d\b")
@@ -544,6 +546,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         if WIRE_DATELINE_BEFORE.search(text, 0, mention.start) and WIRE_DATELINE_AFTER.match(text, mention.end):
             continue  # the wire dateline: when the copy was filed, not when anything happened
+        if _GATHERING_AFTER.match(text, mention.end):
+            continue  # "a New Year's Eve party shooting": the day names the party, which ran past midnight
         dated = _dated_event(text, mention, events, owned, wanted)
         if dated is None:
             continue

@@ -545,3 +545,12 @@ def test_an_open_ended_count_grows_without_bound_over_days(first):
 def test_a_first_information_report_dates_the_charges_not_the_incident(text):
     [claim] = claims(text, date(2023, 5, 16), kind="date")
     assert (claim.value, claim.subject) == ("2023-05-15", "charges")
+
+
+@pytest.mark.parametrize("text", [
+    "One man was killed in a New Year's Eve party shooting in Dunmore.",
+    "Two people were shot at a Christmas Eve party on Elm Street.",
+    "Gunfire broke out at a Fourth of July celebration in the park.",
+])
+def test_a_holiday_that_names_a_gathering_does_not_date_the_shooting(text):
+    assert _dates(text) == []
