@@ -34,9 +34,12 @@ _NAMED_EVENT = regex.compile(
 )
 
 
+_POSSESSIVE_END = regex.compile(r"'s$|’s$")
+
+
 def _clean_place(words: str) -> str | None:
     words = words.strip(" .,'’").lower()
-    words = regex.sub(r"'s$|’s$", "", words)
+    words = _POSSESSIVE_END.sub("", words)
     first = words.split()[0] if words else ""
     if not words or words in _NOT_PLACES or first in _NOT_PLACES:
         return None

@@ -95,7 +95,7 @@ def test_config_names_the_prefilter_in_use(monkeypatch):
 
     from factcheck.cli import app
 
-    assert "# extraction prefilter: word-scan" in CliRunner().invoke(app, ["config"]).stdout
+    assert "# extraction prefilter: article-scan" in CliRunner().invoke(app, ["config"]).stdout
     monkeypatch.setattr(scan, "PREFILTER", False)
     assert json.loads(CliRunner().invoke(app, ["config", "--format", "json"]).stdout)["prefilter"] == "off"
 
