@@ -31,8 +31,8 @@ PREFILTER = os.environ.get("FACTCHECK_PREFILTER", "on") != "off"
 
 
 def engine() -> str:
-    """What `factcheck config` reports: one pass of each pattern per article, or off."""
-    return "article-scan" if PREFILTER else "off"
+    """What `factcheck config` reports: the one engine shipped (the word scan, run per article), or off."""
+    return "word-scan" if PREFILTER else "off"
 
 
 _WORD = regex.compile(r"\w+")
@@ -238,18 +238,23 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         literals = _LITERALS.get(source)
         if literals is None:
             return None
-        for one_of in literals:
-            key = "digit" if one_of is _DIGITS else one_of  # frames share literal sets: each is looked for once a sentence
-            held = cache.get(key)
-            if held is None:
-                held = cache[key] = _holds(text, one_of, cache)
-            if not held:
-                return -1
-        return None
+        verdict = cache.get(source)  # a frame is asked about twice: to pick the rules, then to run
+        if verdict is None:
+            verdict = cache[source] = None if all(_held(one_of, text, cache) for one_of in literals) else -1
+        return verdict
     places = last_places(text, cache)
     if required.isdisjoint(places):
         return -1
     return max(map(places.__getitem__, required.intersection(places)))
+
+
+def _held(one_of: frozenset[str], text: str, cache: dict) -> bool:
+    """`_holds`, looked for once a sentence: frames share literal sets."""
+    key = "digit" if one_of is _DIGITS else one_of
+    held = cache.get(key)
+    if held is None:
+        held = cache[key] = _holds(text, one_of, cache)
+    return held
 
 
 def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
@@ -311,7 +316,8 @@ def _plan(ruleset) -> Plan:
     return Plan(
         key_words=regex.compile(r"\b" + alternatives(words) + r"\b") if words else None,
         word_rules={w: frozenset(r) for w, r in word_rules.items()},
-        literal_frames={i: tuple(f) for i, f in literal_frames.items()},
+        # the frame that needs the fewest literal runs first: the likeliest to let its rule run
+        literal_frames={i: tuple(sorted(f, key=lambda source: len(_LITERALS[source]))) for i, f in literal_frames.items()},
         open_rules=frozenset(open_rules),
         untriggered=frozenset(i for i, r in enumerate(ruleset.rules) if not r.has_triggers),
         event_classes=event_classes,
