@@ -330,64 +330,70 @@ class Article:
 
     def __init__(self, ruleset, texts: list[str], number: regex.Pattern):
         self.ruleset, self.texts, self.plan = ruleset, texts, plan(ruleset)
-        if not texts:
-            self.units = []
-        elif any(SEPARATOR in t for t in texts):
-            self.units = [(t, [0], i) for i, t in enumerate(texts)]  # each sentence a pass of its own
-        else:
-            starts, at = [], 0
-            for t in texts:
-                starts.append(at)
-                at += len(t) + 1
-            self.units = [(SEPARATOR.join(texts), starts, 0)]
-        self.numbered = self._holding(number)
+        self.one_by_one = any(SEPARATOR in t for t in texts)
+        every = self._units(range(len(texts)))
+        self.numbered = self._holding(number, every)
+        # only a date rule reads a sentence without a number, and it has no trigger or key words
+        numbered = self._units([i for i, held in enumerate(self.numbered) if held])
         self.woken: list[set[int]] = [set() for _ in texts]
         pattern, index = ruleset.trigger_index
         if pattern is not None:
-            for i, m in self._hits(pattern):
+            for i, m in self._hits(pattern, numbered):
                 self.woken[i] |= index.get(" ".join(m.group().lower().split()), frozenset())
         self.events: list[set[str]] = [set() for _ in texts]
         if PREFILTER and self.plan.event_classes:
-            for i, m in self._hits(ruleset.event_re):
+            for i, m in self._hits(ruleset.event_re, every):
                 self.events[i].add(ruleset.events.get(" ".join(m.group().lower().split()), ""))
         self.words: list[dict[str, int] | None] = [None] * len(texts)
         if PREFILTER and self.plan.key_words is not None:
-            self._key_words()
+            self._key_words(numbered)
 
-    def _holding(self, pattern: regex.Pattern) -> list[bool]:
+    def _units(self, chosen) -> list[tuple[str, list[int], list[int]]]:
+        """The chosen sentences as texts for a pattern to run over, each with where its
+        sentences start and which they are: all joined, or one by one if one holds the separator."""
+        chosen = list(chosen)
+        if self.one_by_one:
+            return [(self.texts[i], [0], [i]) for i in chosen]
+        starts, at = [], 0
+        for i in chosen:
+            starts.append(at)
+            at += len(self.texts[i]) + 1
+        return [(SEPARATOR.join(self.texts[i] for i in chosen), starts, chosen)] if chosen else []
+
+    def _holding(self, pattern: regex.Pattern, units) -> list[bool]:
         """Whether the pattern matches in each sentence: after a match, the search goes on
         from the next sentence."""
         held = [False] * len(self.texts)
-        for text, starts, first in self.units:
+        for text, starts, which in units:
             m = pattern.search(text)
             while m:
                 k = bisect.bisect_right(starts, m.start()) - 1
-                held[first + k] = True
+                held[which[k]] = True
                 m = pattern.search(text, starts[k + 1]) if k + 1 < len(starts) else None
         return held
 
-    def _hits(self, pattern: regex.Pattern):
+    def _hits(self, pattern: regex.Pattern, units):
         """(sentence, match) of each match of the pattern."""
-        for text, starts, first in self.units:
+        for text, starts, which in units:
             for m in pattern.finditer(text):
-                yield first + bisect.bisect_right(starts, m.start()) - 1, m
+                yield which[bisect.bisect_right(starts, m.start()) - 1], m
 
-    def _key_words(self) -> None:
+    def _key_words(self, units) -> None:
         """Where each key word last starts in each sentence, as `last_places` would find it.
 
         Read from the case-folded text: a whole word of it is the case-folded whole word of
         the text, as long as folding kept every character one character (it does, but for
         a few such as "ß"); a unit where it did not is left to each sentence's own scan.
         """
-        for text, starts, first in self.units:
+        for text, starts, which in units:
             folded = text.casefold()
             if len(folded) != len(text):
                 continue
-            for k in range(len(starts)):
-                self.words[first + k] = {}
+            for i in which:
+                self.words[i] = {}
             for m in self.plan.key_words.finditer(folded):
                 k = bisect.bisect_right(starts, m.start()) - 1
-                self.words[first + k][m.group()] = m.start() - starts[k]
+                self.words[which[k]][m.group()] = m.start() - starts[k]
 
     def cache(self, i: int) -> dict:
         """A fresh per-sentence cache for `last_start`, holding what the passes found."""
