@@ -312,7 +312,7 @@ def _plan(ruleset) -> Plan:
                 literal_frames.setdefault(i, []).append(frame.source)
             else:
                 open_rules.add(i)
-    words = sorted(w for w in word_rules if SEPARATOR not in w)
+    words = sorted(word_rules)
     return Plan(
         key_words=regex.compile(r"\b" + alternatives(words) + r"\b") if words else None,
         word_rules={w: frozenset(r) for w, r in word_rules.items()},

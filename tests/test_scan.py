@@ -104,6 +104,19 @@ def test_an_article_whose_text_folds_longer_or_holds_the_separator_is_still_mark
         _assert_marks_are_each_sentences_own(texts, rules, monkeypatch)
 
 
+def test_folding_a_character_to_one_character_keeps_it_a_word_character_or_not():
+    """What the pass over key words rests on: in text that folds to the same length, the
+    whole words of the folded text are the folded whole words of the text."""
+    import sys
+
+    import regex
+
+    word = regex.compile(r"\w")
+    changed = [chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).casefold()) == 1 and chr(c).casefold() != chr(c)]
+    assert len(changed) > 1000
+    assert [c for c in changed if bool(word.match(c)) != bool(word.match(c.casefold()))] == []
+
+
 def test_hand_written_frames_need_the_text_outside_optional_parts():
     needed = scan.required_literals(r"\b(?:held|took)\s+{n}\s+(?:people\s+)?(?:hostages?|captive)\b")
     assert needed == (frozenset({"held", "took"}), frozenset({"hostage", "captive"}))
