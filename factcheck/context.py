@@ -42,13 +42,15 @@ _NAMED_EVENT = regex.compile(
 _NAMED_BUILDING = regex.compile(
     r"(?<=\S['’]s)\s+(?:church|cathedral|chapel|shrine|basilica|mosque|temple|school|hospital|hotel|bar|pub|club|restaurant)$"
 )
+_POSSESSIVE_END = regex.compile(r"'s$|’s$")
+_SAINT_ABBREVIATION = regex.compile(r"^(st|mt|ft)\.(?=\s)")
 
 
 def _clean_place(words: str) -> str | None:
     words = words.strip(" .,'’").lower()
     words = _NAMED_BUILDING.sub("", words)
-    words = regex.sub(r"'s$|’s$", "", words)
-    words = regex.sub(r"^(st|mt|ft)\.(?=\s)", r"\1", words)  # "St. Sebastian" is "St Sebastian"
+    words = _POSSESSIVE_END.sub("", words)
+    words = _SAINT_ABBREVIATION.sub(r"\1", words)  # "St. Sebastian" is "St Sebastian"
     first = words.split()[0] if words else ""
     if not words or words in _NOT_PLACES or first in _NOT_PLACES:
         return None

@@ -59,6 +59,8 @@ _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 # "POLICE SHOOTING Three Officers Killed": a verb in capitals before words that are not is a
 # headline's label glued to the next headline, not a verb of the count that follows
 _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
+_LOWER = regex.compile(r"\p{Ll}")
+_CLAUSE_END = regex.compile(r"[;.]")
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
 _PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:in|at|on|from|near|across|throughout|outside|inside)\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
@@ -284,7 +286,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if m.groupdict().get("num") else m.start()
             num_end = m.end("num") if m.groupdict().get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
-            if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and regex.search(r"\p{Ll}", text[num_start : m.end()]):
+            if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
                 continue
             if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
@@ -318,7 +320,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 q = q.shifted(1)
             if rule.data.get("others_are_parts") and (besides or who == "others"):
                 continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
-            following = regex.split(r"[;.]", text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
+            following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
             if any(p in following for p in rule.words("not_followed_by")):
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
@@ -678,12 +680,10 @@ def extract_claims(source: Source, sentences: list[Sentence], rules: RuleSet, pu
     """Every claim the rules find in the sentences of one source."""
     published = published or source.published
     claims: list[Claim] = []
-    for sentence in sentences:
-        has_number = bool(_HAS_NUMBER.search(sentence.text))
-        anchors: dict = {}
-        for rule in rules.rules_for(sentence.text):
-            if rule.type != "date" and not has_number:
-                continue
+    article = scan.Article(rules, [s.text for s in sentences], number=_HAS_NUMBER)
+    for i, sentence in enumerate(sentences):
+        anchors = article.cache(i)
+        for rule in article.rules(i, anchors):
             try:
                 claims.extend(_CHECKS[rule.type](rule, source, sentence, rules, anchors, published))
             except TimeoutError:

@@ -86,6 +86,10 @@ def _number_re() -> regex.Pattern:
     return regex.compile(rf"^{NUMBER_PATTERN}$", regex.I)
 
 
+_DIGITS_TOKEN = regex.compile(r"\d+(?:\.\d+)?")
+_ORDINAL_DIGITS = regex.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
 def word_value(words: str) -> float | None:
     """Value of a number written in digits or words: "twenty-one" → 21, "1.2 million" → 1200000."""
     text = words.lower().replace("-", " ").strip()
@@ -93,7 +97,7 @@ def word_value(words: str) -> float | None:
         return None
     total, current = 0.0, None
     for token in text.replace(",", "").split():
-        if regex.fullmatch(r"\d+(?:\.\d+)?", token):
+        if _DIGITS_TOKEN.fullmatch(token):
             current = (current or 0) + float(token)
         elif token in UNITS:
             current = (current or 0) + UNITS[token]
@@ -162,5 +166,5 @@ def ordinal_value(word: str) -> int | None:
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]
-    m = regex.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    m = _ORDINAL_DIGITS.fullmatch(word)
     return int(m[1]) if m else None

@@ -88,7 +88,7 @@ class Frame:
 
     @cached_property
     def pattern(self) -> regex.Pattern:
-        return regex.compile(self.source, self.flags)
+        return _compiled(self.source, self.flags)
 
     @cached_property
     def anchor(self) -> regex.Pattern | None:
@@ -138,13 +138,7 @@ class RuleSet:
             for key in _TRIGGER_KEYS.get(rule.type, ()) if rule.has_triggers else ():
                 for words in rule.words(key):
                     owners.setdefault(" ".join(words.lower().split()), set()).add(i)
-        if not owners:
-            return None, {}
-        index = {}
-        for phrase in owners:
-            padded = f" {phrase} "
-            index[phrase] = frozenset(i for other, rules in owners.items() if f" {other} " in padded for i in rules)
-        return regex.compile(r"\b" + _alternatives(list(owners)) + r"\b", regex.I), index
+        return _trigger_index(tuple((phrase, frozenset(rules)) for phrase, rules in owners.items()))
 
     def rules_for(self, text: str) -> list[Rule]:
         """The rules a sentence can match: those without triggers, and those whose words it holds."""
@@ -158,6 +152,19 @@ class RuleSet:
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
+
+
+@lru_cache(maxsize=16)
+def _trigger_index(owners: tuple[tuple[str, frozenset[int]], ...]) -> tuple[regex.Pattern | None, dict[str, frozenset[int]]]:
+    """Built once a process for each set of trigger phrases: a caller that loads the rules
+    for every story gets the same index back."""
+    if not owners:
+        return None, {}
+    index = {}
+    for phrase, _rules in owners:
+        padded = f" {phrase} "
+        index[phrase] = frozenset(i for other, rules in owners if f" {other} " in padded for i in rules)
+    return regex.compile(r"\b" + _alternatives([phrase for phrase, _rules in owners]) + r"\b", regex.I), index
 
 
 # Words that never modify a counted subject: "two people", but not "two years after a three people".
@@ -279,6 +286,13 @@ QUALIFIER_BEFORE = regex.compile(QUALIFIER_BEFORE_PATTERN, regex.I)
 _LEADING_WORDS = regex.compile(r"^\\b(\(\?:(?:[^()\\]|\\.)*\))")
 
 
+@lru_cache(maxsize=512)
+def _compiled(source: str, flags: int) -> regex.Pattern:
+    """A frame's pattern, compiled once a process however often the rules are loaded."""
+    return regex.compile(source, flags)
+
+
+@lru_cache(maxsize=512)
 def _anchor(frame: str) -> regex.Pattern | None:
     """Where a frame can start: at a number phrase, or at the words it opens with."""
     if frame.startswith("{n}"):

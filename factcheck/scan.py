@@ -1,4 +1,11 @@
-"""A cheap pass over a sentence's words that tells which rule frames cannot match where.
+"""Cheap passes over an article that tell which rules and frames cannot match where.
+
+An article's sentences are joined (with a character no pattern matches between them) and
+each of a few patterns derived from the rules runs over the whole once: the rules'
+trigger words, the frames' key words, the number words and the event words. Each hit is
+put down to its sentence, so a sentence's rules and frames are decided from the marks,
+not by passes over every sentence for every rule. What follows is the word scan those
+marks stand in for.
 
 Every frame built from a rule's word lists (killed, wounded, death toll, ...) matches
 only text that holds one of those phrases, word for word, at or after the place the
@@ -12,7 +19,10 @@ and runs only in sentences that hold it.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import os
+from dataclasses import dataclass
 
 import regex
 
@@ -21,7 +31,7 @@ PREFILTER = os.environ.get("FACTCHECK_PREFILTER", "on") != "off"
 
 
 def engine() -> str:
-    """What `factcheck config` reports: the one engine shipped, a `\\w+` pass per sentence, or off."""
+    """What `factcheck config` reports: the one engine shipped (the word scan, run per article), or off."""
     return "word-scan" if PREFILTER else "off"
 
 
@@ -47,6 +57,11 @@ _LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 def key_words(phrases: list[str]) -> frozenset[str] | None:
     """One case-folded word of each phrase, its longest (the rarest, as a rule); None when
     a phrase has no word."""
+    return _key_words(tuple(phrases))
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
     words = set()
     for phrase in phrases:
         runs = _WORD.findall(phrase)
@@ -56,6 +71,7 @@ def key_words(phrases: list[str]) -> frozenset[str] | None:
     return frozenset(words) or None
 
 
+@functools.lru_cache(maxsize=1024)
 def required_literals(frame: str) -> tuple[frozenset[str], ...]:
     """Sets of literal runs a hand-written frame cannot match without: one of each set.
 
@@ -192,8 +208,8 @@ def register(ruleset) -> None:
         for frame in rule.frames:
             if frame.name == "pattern":
                 literals = required_literals(next(hand_written))
-                if literals:
-                    _LITERALS[frame.source] = literals
+                if literals:  # the longest runs first: the rarest, so a sentence without them is ruled out soonest
+                    _LITERALS[frame.source] = tuple(sorted(literals, key=lambda runs: runs is not _DIGITS and -min(map(len, runs))))
             elif frame.name in lists:
                 words = key_words(rule.words(lists[frame.name]))
                 if words is not None:
@@ -222,18 +238,23 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         literals = _LITERALS.get(source)
         if literals is None:
             return None
-        for one_of in literals:
-            key = "digit" if one_of is _DIGITS else one_of  # frames share literal sets: each is looked for once a sentence
-            held = cache.get(key)
-            if held is None:
-                held = cache[key] = _holds(text, one_of, cache)
-            if not held:
-                return -1
-        return None
+        verdict = cache.get(source)  # a frame is asked about twice: to pick the rules, then to run
+        if verdict is None:
+            verdict = cache[source] = None if all(_held(one_of, text, cache) for one_of in literals) else -1
+        return verdict
     places = last_places(text, cache)
     if required.isdisjoint(places):
         return -1
     return max(map(places.__getitem__, required.intersection(places)))
+
+
+def _held(one_of: frozenset[str], text: str, cache: dict) -> bool:
+    """`_holds`, looked for once a sentence: frames share literal sets."""
+    key = "digit" if one_of is _DIGITS else one_of
+    held = cache.get(key)
+    if held is None:
+        held = cache[key] = _holds(text, one_of, cache)
+    return held
 
 
 def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
@@ -244,3 +265,162 @@ def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
     if folded is None:
         folded = cache["folded"] = text.casefold()
     return any(run in folded for run in one_of)
+
+
+# Put between an article's sentences for its passes: no rule, trigger, key, number or event
+# pattern can match it, so no hit spans two sentences and every hit is the one the
+# sentence alone would give (`\b` sees it as it sees the end of a text).
+SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the article passes need, worked out once per rule set from its rules' data."""
+
+    key_words: regex.Pattern | None  # every word-gated frame's key words, as whole words of case-folded text
+    word_rules: dict[str, frozenset[int]]  # a key word → the rules with a frame that needs it
+    literal_frames: dict[int, tuple[str, ...]]  # a rule → the sources of its frames gated by literal text
+    open_rules: frozenset[int]  # rules with a frame the scan cannot rule out
+    untriggered: frozenset[int]  # rules without trigger words: woken in every sentence
+    event_classes: dict[int, frozenset[str]]  # a date rule → the event classes beside which it claims a day
+
+
+def plan(ruleset) -> Plan:
+    """The rule set's plan, built on first use and kept with it."""
+    built = ruleset.__dict__.get("_scan_plan")
+    if built is None:
+        built = ruleset.__dict__["_scan_plan"] = _plan(ruleset)
+    return built
+
+
+def _plan(ruleset) -> Plan:
+    from factcheck.patterns import alternatives
+
+    register(ruleset)
+    word_rules: dict[str, set[int]] = {}
+    literal_frames: dict[int, list[str]] = {}
+    open_rules, event_classes = set(), {}
+    for i, rule in enumerate(ruleset.rules):
+        if rule.type == "date":  # claims a day only beside one of its events, whatever its frames
+            event_classes[i] = frozenset(rule.data.get("events", []))
+            continue
+        for frame in rule.frames:
+            if frame.source in _REQUIRED:
+                for word in _REQUIRED[frame.source]:
+                    word_rules.setdefault(word, set()).add(i)
+            elif frame.source in _LITERALS:
+                literal_frames.setdefault(i, []).append(frame.source)
+            else:
+                open_rules.add(i)
+    words = sorted(word_rules)
+    return Plan(
+        key_words=regex.compile(r"\b" + alternatives(words) + r"\b") if words else None,
+        word_rules={w: frozenset(r) for w, r in word_rules.items()},
+        # the frame that needs the fewest literal runs first: the likeliest to let its rule run
+        literal_frames={i: tuple(sorted(f, key=lambda source: len(_LITERALS[source]))) for i, f in literal_frames.items()},
+        open_rules=frozenset(open_rules),
+        untriggered=frozenset(i for i, r in enumerate(ruleset.rules) if not r.has_triggers),
+        event_classes=event_classes,
+    )
+
+
+class Article:
+    """One source's sentences, read by one pass of each pattern over them all; `number` is
+    the pattern of a sentence worth reading for any rule but a date rule."""
+
+    def __init__(self, ruleset, texts: list[str], number: regex.Pattern):
+        self.ruleset, self.texts, self.plan = ruleset, texts, plan(ruleset)
+        self.one_by_one = any(SEPARATOR in t for t in texts)
+        every = self._units(range(len(texts)))
+        self.numbered = self._holding(number, every)
+        # only a date rule reads a sentence without a number, and it has no trigger or key words
+        numbered = self._units([i for i, held in enumerate(self.numbered) if held])
+        self.woken: list[set[int]] = [set() for _ in texts]
+        pattern, index = ruleset.trigger_index
+        if pattern is not None:
+            for i, m in self._hits(pattern, numbered):
+                self.woken[i] |= index.get(" ".join(m.group().lower().split()), frozenset())
+        self.events: list[set[str]] = [set() for _ in texts]
+        if PREFILTER and self.plan.event_classes:
+            for i, m in self._hits(ruleset.event_re, every):
+                self.events[i].add(ruleset.events.get(" ".join(m.group().lower().split()), ""))
+        self.words: list[dict[str, int] | None] = [None] * len(texts)
+        if PREFILTER and self.plan.key_words is not None:
+            self._key_words(numbered)
+
+    def _units(self, chosen) -> list[tuple[str, list[int], list[int]]]:
+        """The chosen sentences as texts for a pattern to run over, each with where its
+        sentences start and which they are: all joined, or one by one if one holds the separator."""
+        chosen = list(chosen)
+        if self.one_by_one:
+            return [(self.texts[i], [0], [i]) for i in chosen]
+        starts, at = [], 0
+        for i in chosen:
+            starts.append(at)
+            at += len(self.texts[i]) + 1
+        return [(SEPARATOR.join(self.texts[i] for i in chosen), starts, chosen)] if chosen else []
+
+    def _holding(self, pattern: regex.Pattern, units) -> list[bool]:
+        """Whether the pattern matches in each sentence: after a match, the search goes on
+        from the next sentence."""
+        held = [False] * len(self.texts)
+        for text, starts, which in units:
+            m = pattern.search(text)
+            while m:
+                k = bisect.bisect_right(starts, m.start()) - 1
+                held[which[k]] = True
+                m = pattern.search(text, starts[k + 1]) if k + 1 < len(starts) else None
+        return held
+
+    def _hits(self, pattern: regex.Pattern, units):
+        """(sentence, match) of each match of the pattern."""
+        for text, starts, which in units:
+            for m in pattern.finditer(text):
+                yield which[bisect.bisect_right(starts, m.start()) - 1], m
+
+    def _key_words(self, units) -> None:
+        """Where each key word last starts in each sentence, as `last_places` would find it.
+
+        Read from the case-folded text: a whole word of it is the case-folded whole word of
+        the text, as long as folding kept every character one character (it does, but for
+        a few such as "ß"); a unit where it did not is left to each sentence's own scan.
+        """
+        for text, starts, which in units:
+            folded = text.casefold()
+            if len(folded) != len(text):
+                continue
+            for i in which:
+                self.words[i] = {}
+            for m in self.plan.key_words.finditer(folded):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                self.words[which[k]][m.group()] = m.start() - starts[k]
+
+    def cache(self, i: int) -> dict:
+        """A fresh per-sentence cache for `last_start`, holding what the passes found."""
+        words = self.words[i]
+        return {} if words is None else {"words": words}
+
+    def rules(self, i: int, cache: dict) -> list:
+        """The rules worth running on sentence i, in rule order: those its trigger words wake
+        (as `RuleSet.rules_for`), holding a number unless they read days, and, with the
+        prefilter on, with a frame the scan does not rule out there (a date rule: beside
+        one of its events). `cache` is the sentence's own, from `cache(i)`."""
+        rules, plan = self.ruleset.rules, self.plan
+        woken = self.woken[i] | plan.untriggered
+        if not self.numbered[i]:
+            woken = woken.intersection(plan.event_classes)
+        if not PREFILTER:
+            return [rules[k] for k in sorted(woken)]
+        text, chosen, worded = self.texts[i], [], None
+        for k in sorted(woken):
+            if k in plan.event_classes:
+                if not self.events[i].isdisjoint(plan.event_classes[k]):
+                    chosen.append(rules[k])
+                continue
+            if k not in plan.open_rules:
+                if worded is None:
+                    worded = set().union(*(plan.word_rules.get(w, ()) for w in last_places(text, cache)))
+                if k not in worded and all(last_start(s, text, cache) == -1 for s in plan.literal_frames.get(k, ())):
+                    continue
+            chosen.append(rules[k])
+        return chosen
