@@ -5,6 +5,8 @@ attacks in Paris that killed 20" and "the Jewish Museum attack that left four de
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from factcheck.model import Context
@@ -69,10 +71,21 @@ def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: s
             place = _clean_place(m["place"])
             if place:
                 places.add(place)
-    events = {ruleset.events.get(" ".join(m.group().lower().split()), "") for m in ruleset.event_re.finditer(sentence)}
+    events = {ruleset.events.get(word, "") for word in _event_words(ruleset.event_re, sentence)}
     events.discard("")
     return Context(
         places=frozenset(places),
         events=frozenset(events),
-        other_event=bool(ruleset.other_event_re.search(sentence) or ruleset.comparison_re.search(before)),
+        other_event=_recalls_another_event(ruleset.other_event_re, sentence) or bool(ruleset.comparison_re.search(before)),
     )
+
+
+# A sentence with several claims is read for its events and recalled events once, not once a claim.
+@functools.lru_cache(maxsize=64)
+def _event_words(event_re: regex.Pattern, sentence: str) -> tuple[str, ...]:
+    return tuple(" ".join(m.group().lower().split()) for m in event_re.finditer(sentence))
+
+
+@functools.lru_cache(maxsize=64)
+def _recalls_another_event(other_event_re: regex.Pattern, sentence: str) -> bool:
+    return bool(other_event_re.search(sentence))
