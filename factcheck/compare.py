@@ -291,8 +291,7 @@ def _date_verdict(fact: Fact, sources: dict[str, Source]) -> tuple[str, str]:
     if len({c.value for c in claims}) == 1:
         return AGREE, f"all sources place it on {claims[0].value}"
     parts = "; ".join(f"{c.source}: {c.value} ('{c.words}')" for c in claims)
-    clock = any(_AFTER_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources)
-    if clock and _one_night(claims):
+    if _one_night(claims) and any(_AFTER_MIDNIGHT.search(sources[name].clean) for name in fact.sources if name in sources):
         return EXPLAINED, f"the same night on either side of midnight, as a stated time shows: {parts}"
     return CONFLICT, f"the sources give different days: {parts}"
 
