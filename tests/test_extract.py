@@ -226,3 +226,16 @@ def test_wire_synonyms_of_killed_hurt_and_held_are_read(text, kind, value):
 
 def test_fatally_injured_is_not_an_injury_count():
     assert values("Four climbers were fatally injured in the fall.", "injuries") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officers are looking for two suspects who ran from the scene.",
+    "Police were searching for three gunmen on Sunday night.",
+    "Deputies are still looking for four escaped inmates.",
+])
+def test_suspects_being_hunted_are_not_missing_people(text):
+    assert values(text, "missing") == []
+
+
+def test_people_being_searched_for_are_missing():
+    assert values("Crews were still looking for four workers after the collapse.", "missing") == [4]
