@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from factcheck.align import comparable_class, consensus, is_vague
 import regex
 
+from factcheck.align import comparable_class, consensus, is_vague
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Fact, Finding, Quantity, Source
 
