@@ -345,6 +345,8 @@ _TITLES = frozenset("captain pilot mayor pastor coach principal sheriff governor
 
 
 def _titled(claim: Claim, title: str) -> bool:
+    """Whether the claim's words put the title, whole or cut short, before the name ("Capt.
+    Luigi Rossi, 52")."""
     at = claim.words.lower().find(claim.person.split()[0].lower()) if claim.person else -1
     return at > 0 and regex.search(rf"\b{title[:4]}\p{{L}}*\.?\s+$", claim.words[:at], regex.I) is not None
 
