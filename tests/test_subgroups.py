@@ -494,3 +494,17 @@ def test_a_listed_toll_at_one_site_is_not_compared_with_another_sites(second):
 ])
 def test_counts_that_are_not_one_list_of_a_tolls_parts_are_no_parts(text):
     assert [c for c in claims(text, THU) if c.part_of_total and c.kind in ("deaths", "injuries")] == []
+
+
+@pytest.mark.parametrize("beside", [
+    "Eight people were killed in the attack.\n\nThree children and two adults were shot dead as they ran.",
+    "The attack killed eight people.\n\nWitnesses said the gunman fired at a car, killing three children and two adults.",
+    "Eight people died, police said.\n\nThree children and two adults were found dead in one room.",
+])
+def test_a_listed_toll_with_no_place_beside_a_sources_own_total_is_not_compared(beside):
+    found = findings(
+        ("a.txt", beside, THU),
+        ("b.txt", "Four children and one adult were killed in the attack.", THU),
+    )
+    assert _values(found, "deaths", "children") == []
+    assert _conflicts(found, "deaths") == []
