@@ -366,18 +366,19 @@ def _listed_parts(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     text = sentence.text
     items = list(_with_subjects(_ITEM, ruleset.subject_pattern).finditer(text, first, last))
     places_in = _own_stretch(sentence, text[max(0, clause[0] - 120) : clause[0]], clause[0], clause[1])
-    found = []
+    found, listed_sum = [], 0
     for item in items:
         q = quantity(item["q"], item["num"])
         who = _named_subject(item["mods"], item["who"], ruleset)
         subject = ruleset.subjects.get(who)
         if q is None or not q.exact or subject is None:
             return []  # "dozens of men and two women": not a list of counted parts
+        listed_sum += int(q.value)
         if subject.group == "subgroup":
             found.append(_claim(rule, source, sentence, item.start(), item.end(), _as_value(q), ruleset, places_in=places_in, quantity=q,
                                 subject=who, role="subgroup", part_of_total=True,
                                 history=bool(_HISTORY.search(text[max(0, item.start() - 80) : item.start()]))))
-    return found if len(items) > 1 else []
+    return [dataclasses.replace(c, listed_sum=listed_sum) for c in found] if len(items) > 1 else []
 
 
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed

@@ -508,3 +508,14 @@ def test_a_listed_toll_with_no_place_beside_a_sources_own_total_is_not_compared(
     )
     assert _values(found, "deaths", "children") == []
     assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("own", [
+    "Five people were killed in the attack.\n\nThree children and two adults were shot dead as they ran.",
+    "The attack killed five people.\n\nWitnesses said the gunman fired at a car, killing three children and two adults.",
+    "Five people died, police said.\n\nThree children and two adults were found dead in one room.",
+])
+def test_a_listed_toll_that_adds_up_to_its_sources_total_is_compared(own):
+    found = findings(("a.txt", own, THU), ("b.txt", "Four children and one adult were killed in the attack.", FRI))
+    assert _values(found, "deaths", "children") == [[3, 4]]
+    assert _values(found, "deaths", "adults") == [[1, 2]]
