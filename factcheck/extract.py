@@ -334,7 +334,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
                 continue  # "one shot dead": a death, not a count of the people shot
-            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q), 0
+            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
@@ -379,6 +379,40 @@ def _listed_parts(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
                                 subject=who, role="subgroup", part_of_total=True,
                                 history=bool(_HISTORY.search(text[max(0, item.start() - 80) : item.start()]))))
     return [dataclasses.replace(c, listed_sum=listed_sum) for c in found] if len(items) > 1 else []
+
+
+# "Of them, 20 were women and two were men": a sentence that breaks down the toll the sentence
+# before it gives, item by item
+_PARTS_ITEM = r"{n}\s+(?:are|were|is|was)\s+(?:an?\s+)?{who}\b"
+_PARTS_SENTENCE = (
+    r"(?:(?:of|among)\s+(?:them|those|the\s+(?:dead|victims|injured|wounded))\s*,?\s*)?" + _PARTS_ITEM
+    + r"(?:\s*(?:,\s*and|,|and)\s*" + _PARTS_ITEM + r"){1,3}\s*[.;]"
+)
+_NEXT_SENTENCE = regex.compile(r"\s*(?P<sentence>[^\n]*?[.;])(?=\s|$)")
+
+
+def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, total: Quantity, ruleset: RuleSet, cache: dict) -> tuple[Part, ...]:
+    """The parts of the last toll of a sentence, listed by the sentence after it ("27 bodies
+    were found. Of them, 23 are women, three are children and one is a man"), when they add up
+    to it."""
+    if not total.exact:
+        return ()
+    at = (sentence.clean_start if sentence.clean_start >= 0 else sentence.start) + len(sentence.text)
+    following = _NEXT_SENTENCE.match(source.clean, at, at + 300)
+    listed = following and _with_subjects(_PARTS_SENTENCE, ruleset.subject_pattern).fullmatch(following["sentence"])
+    if not listed or any(later.start() >= end for frame in rule.frames for later in matches(frame, sentence.text, cache)):
+        return ()
+    counted, parts = 0, []
+    for item in _with_subjects(_PARTS_ITEM, ruleset.subject_pattern).finditer(following["sentence"]):
+        q = quantity(item["q"], item["num"])
+        who = _named_subject(item["mods"], item["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        if q is None or not q.exact or subject is None:
+            return ()
+        counted += q.value
+        if subject.group != "total":
+            parts.append(Part(int(q.value), subject.role or subject.group, who))
+    return tuple(parts) if counted == total.value else ()
 
 
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed

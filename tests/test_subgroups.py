@@ -519,3 +519,36 @@ def test_a_listed_toll_that_adds_up_to_its_sources_total_is_compared(own):
     found = findings(("a.txt", own, THU), ("b.txt", "Four children and one adult were killed in the attack.", FRI))
     assert _values(found, "deaths", "children") == [[3, 4]]
     assert _values(found, "deaths", "adults") == [[1, 2]]
+
+
+# --- a breakdown told in the sentence after its toll ---------------------------------------------
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Divers recovered 22 bodies from the lake. Of them, 17 are women, four are children and one is a man.",
+     [(17, "women"), (4, "children"), (1, "man")]),
+    ("The ferry capsized and 22 people drowned.\n\nNineteen were women and three were men.", [(19, "women"), (3, "men")]),
+    ("The blaze killed 12 people on Friday, the fire chief said. Among the dead, eight were children and four were adults.",
+     [(8, "children"), (4, "adults")]),
+])
+def test_a_sentence_listing_the_parts_of_the_toll_before_it_gives_its_parts(text, parts):
+    [claim] = claims(text, THU, "deaths")
+    assert [(p.value, p.subject) for p in claim.parts] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Divers recovered 22 bodies from the lake. Of them, 15 are women and four are children.",
+    "The ferry capsized and 22 people drowned at once; five people died later.\n\nNineteen were women and three were men.",
+    "The blaze killed 12 people on Friday. The firm said eight were employees, and four were children of staff.",
+])
+def test_a_sentence_after_a_toll_that_is_not_its_breakdown_gives_no_parts(text):
+    assert all(c.parts == () for c in claims(text, THU, "deaths"))
+
+
+def test_sub_groups_listed_after_a_toll_are_compared_with_the_same_sub_groups():
+    found = findings(
+        ("a.txt", "Divers recovered 22 bodies from the lake. Of them, 17 are women, four are children and one is a man.", THU),
+        ("b.txt", "The ferry capsized and 22 people drowned.\n\nTwenty were women and two were men.", FRI),
+    )
+    assert _values(found, "deaths", "women") == [[17, 20]]
+    assert _values(found, "deaths", "(men)") == [[1, 2]]
