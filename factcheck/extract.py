@@ -362,7 +362,9 @@ def _listed_parts(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     """The sub-groups of a toll told as a list of two or more parts with no total beside it
     ("19 children and six adults died"), each a part of that toll: compared with the same part
     elsewhere, while their sum is nobody's total. The list runs from `first` to `last`, its
-    clause (with the verb) is `clause`."""
+    clause (with the verb) is `clause`. Only the dead and the hurt are told this way."""
+    if rule.kind not in ("deaths", "injuries"):
+        return []
     text = sentence.text
     items = list(_with_subjects(_ITEM, ruleset.subject_pattern).finditer(text, first, last))
     places_in = _own_stretch(sentence, text[max(0, clause[0] - 120) : clause[0]], clause[0], clause[1])

@@ -521,6 +521,15 @@ def test_a_listed_toll_that_adds_up_to_its_sources_total_is_compared(own):
     assert _values(found, "deaths", "adults") == [[1, 2]]
 
 
+@pytest.mark.parametrize("text", [
+    "Police said two men and three women were arrested.",
+    "Five children and two adults were rescued from the roof.",
+    "Four men and a dozen women were evacuated.",
+])
+def test_only_the_dead_and_the_hurt_are_told_as_lists_of_parts(text):
+    assert [c for c in claims(text, THU) if c.part_of_total] == []
+
+
 # --- a breakdown told in the sentence after its toll ---------------------------------------------
 
 
