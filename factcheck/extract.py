@@ -112,7 +112,7 @@ _NAME_STOP = {
 }
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def _with_subjects(template: str, subjects: str) -> regex.Pattern:
     """A pattern that needs the counted-subject pattern, compiled once per vocabulary."""
     return regex.compile(template.replace("{n}", NUMBER_PATTERN).replace("{who}", subjects), regex.I)
