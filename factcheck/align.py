@@ -306,7 +306,7 @@ def _listed_event(part: Claim, places_of: dict[tuple[str, str], set[str]], total
 
 
 def _names_same_place(short: str, full: str) -> bool:
-    """ "the Rébsamen school" (or "the school" once a school is named) is the "Enrique Rébsamen school"."""
+    """ "the Holt school" (or "the school" once a school is named) is the "Mary Holt school"."""
     return full == short or full.endswith(" " + short)
 
 

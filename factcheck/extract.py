@@ -394,9 +394,8 @@ _NEXT_SENTENCE = regex.compile(r"\s*(?P<sentence>[^\n]*?[.;])(?=\s|$)")
 
 
 def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, total: Quantity, ruleset: RuleSet, cache: dict) -> tuple[Part, ...]:
-    """The parts of the last toll of a sentence, listed by the sentence after it ("27 bodies
-    were found. Of them, 23 are women, three are children and one is a man"), when they add up
-    to it."""
+    """The parts of the last toll of a sentence, listed by the sentence after it ("22 bodies
+    were recovered. Of them, 17 are women and five are men"), when they add up to it."""
     if not total.exact:
         return ()
     at = (sentence.clean_start if sentence.clean_start >= 0 else sentence.start) + len(sentence.text)
