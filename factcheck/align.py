@@ -44,12 +44,22 @@ def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
     elif subject is None or subject.group == "total":
         group = "total"
     elif subject.group == "subgroup":
-        group = f"subgroup:{claim.subject}"
+        group = f"subgroup:{_plural(claim.subject, ruleset)}"
     elif subject.group == "police":
         group = f"police:{subject.role}"  # officers with officers, firefighters with firefighters
     else:
         group = subject.group
     return f"{claim.rule}:{group}" if claim.kind == "count" else group
+
+
+_IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women"}
+
+
+def _plural(noun: str, ruleset: RuleSet) -> str:
+    """The sub-group's noun in the plural, so that "one adult" is compared with "six adults"."""
+    plural = _IRREGULAR_PLURALS.get(noun, noun + "s")
+    subject = ruleset.subjects.get(plural)
+    return plural if subject is not None and subject.group == "subgroup" else noun
 
 
 def _event_groups(claims: list[Claim], sources: list[Source]) -> dict[str, list[Claim]]:
@@ -241,6 +251,9 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
         by_class[(c.kind, comparable_class(c, ruleset))].append(c)
     facts: dict[tuple[str, str], list[Fact]] = {}
     event_of: dict[tuple[str, int], str] = {}  # each stated count's event, by source and offset
+    places_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # the places of each event's totals, by kind
+    totalled = set()  # (kind, event, source, value): the total that stands for each source
+    tolls = {(c.source, c.start) for c in claims if not c.part_of_total}
     parts = {}
     for (kind, subject_class), members in sorted(by_class.items()):
         facts[(kind, subject_class)] = []
@@ -257,13 +270,16 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             fact = _fact(kind, key, _label(kind, subject_class, event, ruleset), _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset))
             stands = {(c.source, c.value) for c in fact.claims}
             event_of.update({(c.source, c.start): event for c in group if (c.source, c.value) in stands and not c.part_of_total})
+            if subject_class == "total":
+                places_of[(kind, event)].update(p for c in group for p in c.context.places)
+                totalled.update((kind, event, c.source, c.value) for c in fact.claims)
             facts[(kind, subject_class)].append(fact)
     for (kind, subject_class), members in parts.items():
         # a part is compared only as a part of the total that stands for its source, and is of
         # that total's event: the children of one school's toll are not the story's children
         by_event = defaultdict(list)
         for c in members:
-            event = event_of.get((c.source, c.start))
+            event = event_of.get((c.source, c.start)) if (c.source, c.start) in tolls else _listed_event(c, places_of, totalled)
             if event is None:
                 facts[(kind, subject_class)].append(Fact(kind, f"{kind}:{subject_class}:{c.source}:{c.start}", _label(kind, subject_class, ""), [c]))
             else:
@@ -272,6 +288,26 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             key = ":".join(x for x in (kind, subject_class, event) if x)
             facts[(kind, subject_class)].append(_fact(kind, key, _label(kind, subject_class, event), group))
     return [fact for _, found in sorted(facts.items()) for fact in found]
+
+
+def _listed_event(part: Claim, places_of: dict[tuple[str, str], set[str]], totalled: set[tuple]) -> str | None:
+    """The event of a part of a toll told only as a list ("19 children and six adults died at
+    the school"): the one event whose totals name its place, in full or by its last words, or,
+    where it names no place, the story's own when no total is placed elsewhere and its source
+    states no total but the list's sum (beside another total, a list may be of a side scene);
+    None where that is not clear."""
+    events = [event for (kind, event), places in places_of.items() if kind == part.kind]
+    if not part.context.places:
+        own = {value for kind, event, source, value in totalled if (kind, source) == (part.kind, part.source)}
+        return "" if events in ([], [""]) and own <= {part.listed_sum} else None
+    found = [event for event in events if any(_names_same_place(mine, theirs) for mine in part.context.places
+                                                       for theirs in places_of[(part.kind, event)])]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_same_place(short: str, full: str) -> bool:
+    """ "the Holt school" (or "the school" once a school is named) is the "Mary Holt school"."""
+    return full == short or full.endswith(" " + short)
 
 
 # --- people -----------------------------------------------------------------------------

@@ -112,7 +112,7 @@ _NAME_STOP = {
 }
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)
 def _with_subjects(template: str, subjects: str) -> regex.Pattern:
     """A pattern that needs the counted-subject pattern, compiled once per vocabulary."""
     return regex.compile(template.replace("{n}", NUMBER_PATTERN).replace("{who}", subjects), regex.I)
@@ -291,6 +291,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
             ):
+                listed = _with_subjects(_ITEMS_BEFORE, ruleset.subject_pattern).search(text, max(0, num_start - 100), num_start)
+                if frame.name == "after" and listed:
+                    claims += _listed_parts(rule, source, sentence, ruleset, listed.start(), m.end(), (listed.start(), m.end()))
+                    taken.append((listed.start(), m.end()))
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
             if rule.kind == "injuries" and frame.name in ("after", "noun") and _LISTED_BEFORE.search(before[-60:]) and _SHOT_LISTED_BEFORE.search(before[-60:]):
                 continue  # "Three children shot, 1 injured": hurt some other way than the shot
@@ -315,6 +319,11 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             subject = ruleset.subjects.get(who)
             if m.groupdict().get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
                 continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
+            listed = _with_subjects(_ITEMS_AFTER, ruleset.subject_pattern).match(text, m.end()) if frame.name == "before" and subject is not None and subject.group == "subgroup" else None
+            if listed:  # "killing six children and two adults": the parts of a toll with no total
+                claims += _listed_parts(rule, source, sentence, ruleset, num_start, listed.end(), (m.start(), listed.end()))
+                taken.append((m.start(), listed.end()))
+                continue
             besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
             if rule.data.get("others_add_one") and besides:
                 q = q.shifted(1)
@@ -325,7 +334,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "five people injured in the crash remain hospitalized": a part of the injured
             if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
                 continue  # "one shot dead": a death, not a count of the people shot
-            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q), 0
+            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
             if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
                 attacker_extra = 1
             taken.append((m.start(), m.end()))
@@ -340,6 +349,71 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if frame.name != "zero":
                 claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
+
+
+# "six children and two adults died", "killing three women, two men and a boy": a toll told
+# only as the list of its parts, each with its noun, in one clause with the toll's verb
+_ITEM = r"{n}\s+{who}\b"
+_ITEMS_BEFORE = r"(?:{n}\s+{who}\s*(?:,\s*and|,|and)\s*){1,3}$"
+_ITEMS_AFTER = r"(?:\s*(?:,\s*and|,|and)\s*{n}\s+{who}\b){1,3}"
+
+
+def _listed_parts(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, first: int, last: int, clause: tuple[int, int]) -> list[Claim]:
+    """The sub-groups of a toll told as a list of two or more parts with no total beside it
+    ("19 children and six adults died"), each a part of that toll: compared with the same part
+    elsewhere, while their sum is nobody's total. The list runs from `first` to `last`, its
+    clause (with the verb) is `clause`. Only the dead and the hurt are told this way."""
+    if rule.kind not in ("deaths", "injuries"):
+        return []
+    text = sentence.text
+    items = list(_with_subjects(_ITEM, ruleset.subject_pattern).finditer(text, first, last))
+    places_in = _own_stretch(sentence, text[max(0, clause[0] - 120) : clause[0]], clause[0], clause[1])
+    found, listed_sum = [], 0
+    for item in items:
+        q = quantity(item["q"], item["num"])
+        who = _named_subject(item["mods"], item["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        if q is None or not q.exact or subject is None:
+            return []  # "dozens of men and two women": not a list of counted parts
+        listed_sum += int(q.value)
+        if subject.group == "subgroup":
+            found.append(_claim(rule, source, sentence, item.start(), item.end(), _as_value(q), ruleset, places_in=places_in, quantity=q,
+                                subject=who, role="subgroup", part_of_total=True,
+                                history=bool(_HISTORY.search(text[max(0, item.start() - 80) : item.start()]))))
+    return [dataclasses.replace(c, listed_sum=listed_sum) for c in found] if len(items) > 1 else []
+
+
+# "Of them, 20 were women and two were men": a sentence that breaks down the toll the sentence
+# before it gives, item by item
+_PARTS_ITEM = r"{n}\s+(?:are|were|is|was)\s+(?:an?\s+)?{who}\b"
+_PARTS_SENTENCE = (
+    r"(?:(?:of|among)\s+(?:them|those|the\s+(?:dead|victims|injured|wounded))\s*,?\s*)?" + _PARTS_ITEM
+    + r"(?:\s*(?:,\s*and|,|and)\s*" + _PARTS_ITEM + r"){1,3}\s*[.;]"
+)
+_NEXT_SENTENCE = regex.compile(r"\s*(?P<sentence>[^\n]*?[.;])(?=\s|$)")
+
+
+def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, total: Quantity, ruleset: RuleSet, cache: dict) -> tuple[Part, ...]:
+    """The parts of the last toll of a sentence, listed by the sentence after it ("22 bodies
+    were recovered. Of them, 17 are women and five are men"), when they add up to it."""
+    if not total.exact:
+        return ()
+    at = (sentence.clean_start if sentence.clean_start >= 0 else sentence.start) + len(sentence.text)
+    following = _NEXT_SENTENCE.match(source.clean, at, at + 300)
+    listed = following and _with_subjects(_PARTS_SENTENCE, ruleset.subject_pattern).fullmatch(following["sentence"])
+    if not listed or any(later.start() >= end for frame in rule.frames for later in matches(frame, sentence.text, cache)):
+        return ()
+    counted, parts = 0, []
+    for item in _with_subjects(_PARTS_ITEM, ruleset.subject_pattern).finditer(following["sentence"]):
+        q = quantity(item["q"], item["num"])
+        who = _named_subject(item["mods"], item["who"], ruleset)
+        subject = ruleset.subjects.get(who)
+        if q is None or not q.exact or subject is None:
+            return ()
+        counted += q.value
+        if subject.group != "total":
+            parts.append(Part(int(q.value), subject.role or subject.group, who))
+    return tuple(parts) if counted == total.value else ()
 
 
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed

@@ -444,3 +444,120 @@ def test_suspects_at_large_a_day_apart_are_explained_and_never_compared_with_arr
     [at_large] = [f for f in judged(found, "count") if f.claims[0].rule == "FC212"]
     assert sorted(c.value for c in at_large.claims) == [1, 3] and at_large.status == "explained"
     assert all(f.status != "conflict" for f in found)
+
+
+# --- children, women, adults: a toll told only as the list of its parts --------------------------
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Rescuers said 14 girls and three women died at the dormitory.", [(14, "girls"), (3, "women")]),
+    ("Four women and two men were killed when the bus overturned.", [(4, "women"), (2, "men")]),
+    ("A driver lost control, killing five children and one adult near the fair.", [(5, "children"), (1, "adult")]),
+    ("The tremor left three adults and seven children dead, a relief worker said.", [(3, "adults"), (7, "children")]),
+])
+def test_a_toll_told_as_a_list_of_sub_groups_gives_each_as_a_part(text, parts):
+    found = [c for c in claims(text, THU, "deaths")]
+    assert [(c.value, c.subject) for c in found if c.part_of_total] == parts
+    assert [c for c in found if not c.part_of_total] == []  # the list's sum is no total
+
+
+@pytest.mark.parametrize("first,second", [
+    ("At the Larkin dormitory 17 people died, 14 girls and three adults.", "At the dormitory alone, 12 girls and five adults died, police said."),
+    ("Four women and two men were killed in the ferry fire.", "The ferry fire killed three women and three men, the coast guard said."),
+    ("The gunman opened fire in the yard, killing five children and one adult.", "Five children and two adults were fatally shot in the yard."),
+])
+def test_a_sub_group_in_a_listed_toll_is_compared_with_the_same_sub_group(first, second):
+    found = findings(("a.txt", first, THU), ("b.txt", second, FRI))
+    assert _values(found, "deaths", "adults") + _values(found, "deaths", "men") != []
+    assert [f for f in judged(found, "deaths") if f.label == "deaths"] == []  # no toll from either sum
+    assert _conflicts(found, "deaths") == []  # different days: explained
+
+
+@pytest.mark.parametrize("second", [
+    "Six children and two adults were killed at the Marsh school.",
+    "At the Marsh school, six children and two adults died.",
+    "The storm killed six children and two adults at the Marsh school.",
+])
+def test_a_listed_toll_at_one_site_is_not_compared_with_another_sites(second):
+    found = findings(
+        ("a.txt", "The storm killed 40 people.\n\nAt the Holt school, 12 people died, nine children and three adults.", THU),
+        ("b.txt", f"The storm killed 40 people.\n\nAt the Holt school 12 people died.\n\n{second}", THU),
+    )
+    assert _values(found, "deaths", "children") == []
+    assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The gunman killed six children and wounded two adults.",
+    "Dozens of men and two women died in the raid.",
+    "Three children were killed and two adults were hurt.",
+])
+def test_counts_that_are_not_one_list_of_a_tolls_parts_are_no_parts(text):
+    assert [c for c in claims(text, THU) if c.part_of_total and c.kind in ("deaths", "injuries")] == []
+
+
+@pytest.mark.parametrize("beside", [
+    "Eight people were killed in the attack.\n\nThree children and two adults were shot dead as they ran.",
+    "The attack killed eight people.\n\nWitnesses said the gunman fired at a car, killing three children and two adults.",
+    "Eight people died, police said.\n\nThree children and two adults were found dead in one room.",
+])
+def test_a_listed_toll_with_no_place_beside_a_sources_own_total_is_not_compared(beside):
+    found = findings(
+        ("a.txt", beside, THU),
+        ("b.txt", "Four children and one adult were killed in the attack.", THU),
+    )
+    assert _values(found, "deaths", "children") == []
+    assert _conflicts(found, "deaths") == []
+
+
+@pytest.mark.parametrize("own", [
+    "Five people were killed in the attack.\n\nThree children and two adults were shot dead as they ran.",
+    "The attack killed five people.\n\nWitnesses said the gunman fired at a car, killing three children and two adults.",
+    "Five people died, police said.\n\nThree children and two adults were found dead in one room.",
+])
+def test_a_listed_toll_that_adds_up_to_its_sources_total_is_compared(own):
+    found = findings(("a.txt", own, THU), ("b.txt", "Four children and one adult were killed in the attack.", FRI))
+    assert _values(found, "deaths", "children") == [[3, 4]]
+    assert _values(found, "deaths", "adults") == [[1, 2]]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said two men and three women were arrested.",
+    "Five children and two adults were rescued from the roof.",
+    "Four men and a dozen women were evacuated.",
+])
+def test_only_the_dead_and_the_hurt_are_told_as_lists_of_parts(text):
+    assert [c for c in claims(text, THU) if c.part_of_total] == []
+
+
+# --- a breakdown told in the sentence after its toll ---------------------------------------------
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Divers recovered 22 bodies from the lake. Of them, 17 are women, four are children and one is a man.",
+     [(17, "women"), (4, "children"), (1, "man")]),
+    ("The ferry capsized and 22 people drowned.\n\nNineteen were women and three were men.", [(19, "women"), (3, "men")]),
+    ("The blaze killed 12 people on Friday, the fire chief said. Among the dead, eight were children and four were adults.",
+     [(8, "children"), (4, "adults")]),
+])
+def test_a_sentence_listing_the_parts_of_the_toll_before_it_gives_its_parts(text, parts):
+    [claim] = claims(text, THU, "deaths")
+    assert [(p.value, p.subject) for p in claim.parts] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Divers recovered 22 bodies from the lake. Of them, 15 are women and four are children.",
+    "The ferry capsized and 22 people drowned at once; five people died later.\n\nNineteen were women and three were men.",
+    "The blaze killed 12 people on Friday. The firm said eight were employees, and four were children of staff.",
+])
+def test_a_sentence_after_a_toll_that_is_not_its_breakdown_gives_no_parts(text):
+    assert all(c.parts == () for c in claims(text, THU, "deaths"))
+
+
+def test_sub_groups_listed_after_a_toll_are_compared_with_the_same_sub_groups():
+    found = findings(
+        ("a.txt", "Divers recovered 22 bodies from the lake. Of them, 17 are women, four are children and one is a man.", THU),
+        ("b.txt", "The ferry capsized and 22 people drowned.\n\nTwenty were women and two were men.", FRI),
+    )
+    assert _values(found, "deaths", "women") == [[17, 20]]
+    assert _values(found, "deaths", "(men)") == [[1, 2]]
