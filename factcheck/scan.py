@@ -238,33 +238,42 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         literals = _LITERALS.get(source)
         if literals is None:
             return None
-        verdict = cache.get(source)  # a frame is asked about twice: to pick the rules, then to run
-        if verdict is None:
-            verdict = cache[source] = None if all(_held(one_of, text, cache) for one_of in literals) else -1
+        verdict = cache.get(source, -2)  # a frame is asked about twice: to pick the rules, then to run
+        if verdict == -2:
+            verdict = cache[source] = _literal_verdict(literals, text, cache)
         return verdict
-    places = last_places(text, cache)
-    if required.isdisjoint(places):
-        return -1
-    return max(map(places.__getitem__, required.intersection(places)))
+    places = cache.get("words")
+    if places is None:
+        places = last_places(text, cache)
+    last = -1
+    for word in required:
+        at = places.get(word, -1)
+        if at > last:
+            last = at
+    return last
 
 
-def _held(one_of: frozenset[str], text: str, cache: dict) -> bool:
-    """`_holds`, looked for once a sentence: frames share literal sets."""
-    key = "digit" if one_of is _DIGITS else one_of
-    held = cache.get(key)
-    if held is None:
-        held = cache[key] = _holds(text, one_of, cache)
-    return held
-
-
-def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
-    """Whether the sentence holds one of the literal runs (or a digit, for `_DIGITS`)."""
-    if one_of is _DIGITS:
-        return _ANY_DIGIT.search(text) is not None
-    folded = cache.get("folded")
-    if folded is None:
-        folded = cache["folded"] = text.casefold()
-    return any(run in folded for run in one_of)
+def _literal_verdict(literals: tuple[frozenset[str], ...], text: str, cache: dict) -> int | None:
+    """-1 unless the sentence holds one run of each set; each set is looked for once a
+    sentence (frames share them)."""
+    for one_of in literals:
+        held = cache.get(one_of)
+        if held is None:
+            if one_of is _DIGITS:
+                held = _ANY_DIGIT.search(text) is not None
+            else:
+                folded = cache.get("folded")
+                if folded is None:
+                    folded = cache["folded"] = text.casefold()
+                held = False
+                for run in one_of:
+                    if run in folded:
+                        held = True
+                        break
+            cache[one_of] = held
+        if not held:
+            return -1
+    return None
 
 
 # Put between an article's sentences for its passes: no rule, trigger, key, number or event
