@@ -77,10 +77,10 @@ def required_literals(frame: str) -> tuple[frozenset[str], ...]:
 
     Read only at the frame's top level: plain runs of letters, digits and punctuation,
     the digits of {age}, and groups that are not optional, whose every branch opens
-    with letters. Anything unusual (inline flags, a
+    with letters. Anything unusual (inline flags other than a group that ignores case, a
     top-level alternation) gives no set, so the frame always runs.
     """
-    if "(?" in frame.replace("(?:", "").replace("(?P<", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+    if "(?" in frame.replace("(?:", "").replace("(?i:", "").replace("(?P<", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
         return ()
     needed, run, i, depth = [], "", 0, 0
     group_start = []
@@ -161,9 +161,10 @@ def _class_end(frame: str, i: int) -> int:
 
 
 def _group_letters(group: str) -> list[frozenset[str]]:
-    """The letters a group opening with "(?:" or "(?P<name>" needs: the leading letters of
-    each of its branches, when every branch has some."""
-    head = regex.match(r"\((?:\?:|\?P<\w+>)", group)
+    """The letters a group opening with "(?:", "(?i:" or "(?P<name>" needs: the leading
+    letters of each of its branches, when every branch has some (matched against case-folded
+    text, so a group that ignores case needs no more)."""
+    head = regex.match(r"\((?:\?:|\?i:|\?P<\w+>)", group)
     if not head:
         return []  # a look-around, or a plain group
     body, branches, depth, start, j = group[head.end() : -1], [], 0, 0, 0
