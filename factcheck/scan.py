@@ -430,7 +430,19 @@ class Article:
             if k not in plan.open_rules:
                 if worded is None:
                     worded = set().union(*(plan.word_rules.get(w, ()) for w in last_places(text, cache)))
-                if k not in worded and all(last_start(s, text, cache) == -1 for s in plan.literal_frames.get(k, ())):
+                if k not in worded and not self._literal_frame_runs(plan.literal_frames.get(k, ()), text, cache):
                     continue
             chosen.append(rules[k])
         return chosen
+
+    @staticmethod
+    def _literal_frame_runs(sources: tuple[str, ...], text: str, cache: dict) -> bool:
+        """Whether one of the frames gated by literal text is not ruled out (`last_start`,
+        inlined: most sentences ask it of several frames of every rule they wake)."""
+        for source in sources:
+            verdict = cache.get(source, -2)
+            if verdict == -2:
+                verdict = cache[source] = _literal_verdict(_LITERALS[source], text, cache)
+            if verdict != -1:
+                return True
+        return False
