@@ -76,7 +76,7 @@ def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: s
     return Context(
         places=frozenset(places),
         events=frozenset(events),
-        other_event=_recalls_another_event(ruleset.other_event_re, sentence) or bool(ruleset.comparison_re.search(before)),
+        other_event=_recalls_another_event(ruleset.other_event_patterns, sentence) or bool(ruleset.comparison_re.search(before)),
     )
 
 
@@ -87,5 +87,5 @@ def _event_words(event_re: regex.Pattern, sentence: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _recalls_another_event(other_event_re: regex.Pattern, sentence: str) -> bool:
-    return bool(other_event_re.search(sentence))
+def _recalls_another_event(markers: tuple[regex.Pattern, ...], sentence: str) -> bool:
+    return any(marker.search(sentence) for marker in markers)

@@ -268,6 +268,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         for m in matches(frame, text, cache):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            g = m.groupdict()
             if frame.name == "zero":
                 q = Quantity(0, 0, 0, "")
             elif frame.name == "one":
@@ -279,12 +280,12 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 q = Quantity(n, n, n, "")
             else:
                 # "the toll passed 320": more than the number
-                qualifier = "more than" if m.groupdict().get("passed") else m.groupdict().get("q")
-                q = quantity(qualifier, m["num"]) if m.groupdict().get("num") else None
+                qualifier = "more than" if g.get("passed") else g.get("q")
+                q = quantity(qualifier, m["num"]) if g.get("num") else None
                 if q is None:
                     continue
-            num_start = m.start("num") if m.groupdict().get("num") else m.start()
-            num_end = m.end("num") if m.groupdict().get("num") else m.end()
+            num_start = m.start("num") if g.get("num") else m.start()
+            num_end = m.end("num") if g.get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
                 continue
@@ -302,22 +303,22 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue  # "two more arrested": an increment, not a total
             if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
                 continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
-            if not m.groupdict().get("who") and _PARTITIVE_AFTER.match(after):
+            if not g.get("who") and _PARTITIVE_AFTER.match(after):
                 continue  # "detained one of the owners": a part of a group, not the total
-            if 1800 <= q.value <= 2100 and not m.groupdict().get("who"):
+            if 1800 <= q.value <= 2100 and not g.get("who"):
                 continue  # a year
             if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
                 continue  # "Josh Williams, 20, died": an age
             if _NAMING_BEFORE.search(before[-30:]):
                 continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
-            who = _named_subject(m.groupdict().get("mods"), m.groupdict().get("who"), ruleset)
+            who = _named_subject(g.get("mods"), g.get("who"), ruleset)
             if not who and frame.name == "before":
                 who = _elided_subject(text[m.end() :], ruleset)
             elif not who and frame.name == "after":
                 who = _described_subject(text[m.end() :], ruleset)
-            mods = (m.groupdict().get("mods") or "").lower()
+            mods = (g.get("mods") or "").lower()
             subject = ruleset.subjects.get(who)
-            if m.groupdict().get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
+            if g.get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
                 continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
             listed = _with_subjects(_ITEMS_AFTER, ruleset.subject_pattern).match(text, m.end()) if frame.name == "before" and subject is not None and subject.group == "subgroup" else None
             if listed:  # "killing six children and two adults": the parts of a toll with no total
@@ -543,19 +544,20 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
     claims, taken = [], set()
     for frame in rule.frames:
         for m in matches(frame, sentence.text, cache):
-            age = int(word_value(m["age"]) or 0)
+            g = m.groupdict()
+            age = int(word_value(g["age"]) or 0)
             if not 0 < age <= 115 or m.start("age") in taken:
                 continue
-            name = _person(m.groupdict().get("name") or "")
-            desc = (m.groupdict().get("desc") or "").lower()
-            if m.groupdict().get("name") is not None and not name:
+            name = _person(g.get("name") or "")
+            desc = (g.get("desc") or "").lower()
+            if g.get("name") is not None and not name:
                 continue
             taken.add(m.start("age"))
-            about = m.groupdict().get("about")
+            about = g.get("about")
             q = Quantity(age, age - ABOUT_AN_AGE, age + ABOUT_AN_AGE, about.lower()) if about else Quantity(age, age, age, "")
             described = "" if name else _description(rule, sentence.text, m.start(), m.end(), desc)
             claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
-            other = _person(m.groupdict().get("name2") or "")
+            other = _person(g.get("name2") or "")
             if other:  # "Lee and Park, both 29": one age for two people
                 claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
     return claims
@@ -607,10 +609,12 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     wanted = set(rule.data.get("events", []))
     claims = []
     text = sentence.text
+    mentions = find_date_mentions(text, published)
+    if not any(m.value is not None and m.precision == "day" for m in mentions):
+        return claims  # only a day is claimed: none, no need to read the events
     events = [(m.start(), m.end(), _event_class(text, m, ruleset)) for m in ruleset.event_re.finditer(text)]
     if not any(c in wanted for _s, _e, c in events):
-        return claims  # a day is claimed only beside one of the rule's events: none, no need to read the days
-    mentions = find_date_mentions(text, published)
+        return claims  # a day is claimed only beside one of the rule's events
     # "Wednesday's shipwreck", "the June 9 crash": an event word its own date stands before
     # is dated; another day in the sentence is not its day ("arrested survivors of
     # Wednesday's shipwreck on Thursday" dates the arrests)

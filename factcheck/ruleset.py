@@ -119,6 +119,15 @@ class RuleSet:
         return _any_of(self.other_event_markers)
 
     @cached_property
+    def other_event_patterns(self) -> tuple[regex.Pattern, ...]:
+        """The other-event markers one by one: whether a text holds one is found about three
+        times as fast by searching for each in turn as by their alternation. The alternation
+        alone when a marker could read differently on its own (inline flags, back references)."""
+        if any(regex.search(r"\(\?(?!:|=|!|<=|<!|P<)|\\\d|\\g<", m) for m in self.other_event_markers):
+            return (self.other_event_re,)
+        return tuple(regex.compile(m, regex.I) for m in self.other_event_markers)
+
+    @cached_property
     def comparison_re(self) -> regex.Pattern:
         return _any_of(self.comparison_markers)
 

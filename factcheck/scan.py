@@ -77,10 +77,10 @@ def required_literals(frame: str) -> tuple[frozenset[str], ...]:
 
     Read only at the frame's top level: plain runs of letters, digits and punctuation,
     the digits of {age}, and groups that are not optional, whose every branch opens
-    with letters. Anything unusual (inline flags, a
+    with letters. Anything unusual (inline flags other than a group that ignores case, a
     top-level alternation) gives no set, so the frame always runs.
     """
-    if "(?" in frame.replace("(?:", "").replace("(?P<", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+    if "(?" in frame.replace("(?:", "").replace("(?i:", "").replace("(?P<", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
         return ()
     needed, run, i, depth = [], "", 0, 0
     group_start = []
@@ -161,9 +161,10 @@ def _class_end(frame: str, i: int) -> int:
 
 
 def _group_letters(group: str) -> list[frozenset[str]]:
-    """The letters a group opening with "(?:" or "(?P<name>" needs: the leading letters of
-    each of its branches, when every branch has some."""
-    head = regex.match(r"\((?:\?:|\?P<\w+>)", group)
+    """The letters a group opening with "(?:", "(?i:" or "(?P<name>" needs: the leading
+    letters of each of its branches, when every branch has some (matched against case-folded
+    text, so a group that ignores case needs no more)."""
+    head = regex.match(r"\((?:\?:|\?i:|\?P<\w+>)", group)
     if not head:
         return []  # a look-around, or a plain group
     body, branches, depth, start, j = group[head.end() : -1], [], 0, 0, 0
@@ -238,33 +239,42 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         literals = _LITERALS.get(source)
         if literals is None:
             return None
-        verdict = cache.get(source)  # a frame is asked about twice: to pick the rules, then to run
-        if verdict is None:
-            verdict = cache[source] = None if all(_held(one_of, text, cache) for one_of in literals) else -1
+        verdict = cache.get(source, -2)  # a frame is asked about twice: to pick the rules, then to run
+        if verdict == -2:
+            verdict = cache[source] = _literal_verdict(literals, text, cache)
         return verdict
-    places = last_places(text, cache)
-    if required.isdisjoint(places):
-        return -1
-    return max(map(places.__getitem__, required.intersection(places)))
+    places = cache.get("words")
+    if places is None:
+        places = last_places(text, cache)
+    last = -1
+    for word in required:
+        at = places.get(word, -1)
+        if at > last:
+            last = at
+    return last
 
 
-def _held(one_of: frozenset[str], text: str, cache: dict) -> bool:
-    """`_holds`, looked for once a sentence: frames share literal sets."""
-    key = "digit" if one_of is _DIGITS else one_of
-    held = cache.get(key)
-    if held is None:
-        held = cache[key] = _holds(text, one_of, cache)
-    return held
-
-
-def _holds(text: str, one_of: frozenset[str], cache: dict) -> bool:
-    """Whether the sentence holds one of the literal runs (or a digit, for `_DIGITS`)."""
-    if one_of is _DIGITS:
-        return _ANY_DIGIT.search(text) is not None
-    folded = cache.get("folded")
-    if folded is None:
-        folded = cache["folded"] = text.casefold()
-    return any(run in folded for run in one_of)
+def _literal_verdict(literals: tuple[frozenset[str], ...], text: str, cache: dict) -> int | None:
+    """-1 unless the sentence holds one run of each set; each set is looked for once a
+    sentence (frames share them)."""
+    for one_of in literals:
+        held = cache.get(one_of)
+        if held is None:
+            if one_of is _DIGITS:
+                held = _ANY_DIGIT.search(text) is not None
+            else:
+                folded = cache.get("folded")
+                if folded is None:
+                    folded = cache["folded"] = text.casefold()
+                held = False
+                for run in one_of:
+                    if run in folded:
+                        held = True
+                        break
+            cache[one_of] = held
+        if not held:
+            return -1
+    return None
 
 
 # Put between an article's sentences for its passes: no rule, trigger, key, number or event
@@ -420,7 +430,19 @@ class Article:
             if k not in plan.open_rules:
                 if worded is None:
                     worded = set().union(*(plan.word_rules.get(w, ()) for w in last_places(text, cache)))
-                if k not in worded and all(last_start(s, text, cache) == -1 for s in plan.literal_frames.get(k, ())):
+                if k not in worded and not self._literal_frame_runs(plan.literal_frames.get(k, ()), text, cache):
                     continue
             chosen.append(rules[k])
         return chosen
+
+    @staticmethod
+    def _literal_frame_runs(sources: tuple[str, ...], text: str, cache: dict) -> bool:
+        """Whether one of the frames gated by literal text is not ruled out (`last_start`,
+        inlined: most sentences ask it of several frames of every rule they wake)."""
+        for source in sources:
+            verdict = cache.get(source, -2)
+            if verdict == -2:
+                verdict = cache[source] = _literal_verdict(_LITERALS[source], text, cache)
+            if verdict != -1:
+                return True
+        return False

@@ -124,6 +124,16 @@ def test_hand_written_frames_need_the_text_outside_optional_parts():
     assert needed == (frozenset({"("}), frozenset({r"\d"}), frozenset({")"}))
 
 
+def test_a_group_that_ignores_case_needs_one_of_its_words_in_any_case(rules):
+    needed = scan.required_literals(r"\b(?i:their|his)\s+(?P<desc>{desc}),\s+{age}(?=\s*[,;.])")
+    assert needed == (frozenset({"their", "his"}), frozenset({","}), frozenset({r"\d"}))
+    rules.rules_for("x")
+    age = rules.by_code("FC202")
+    described = next(f.source for f in age.frames if f.written.startswith(r"\b(?i:their|his|her|the)"))
+    assert scan.last_start(described, "HIS DAUGHTER, 12, was hurt.", {}) is None
+    assert scan.last_start(described, "A daughter, 12, was hurt.", {}) == -1
+
+
 def test_an_age_in_other_digits_is_still_read(rules):
     rules.rules_for("x")
     age = rules.by_code("FC202")
