@@ -82,7 +82,7 @@ _HISTORY = regex.compile(
 )
 _CHANGED = regex.compile(
     r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
-    r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing|brings|brought|raised|revised|corrects|corrected)\s+(?:\w+\s+){0,3}?to|updated|(?:sharp\s+|steep\s+)?(?:rise|increase|jump)\s+from|"
+    r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing|brings|brought|raised|revised|corrects|corrected)\s+(?:\w+\s+){0,3}?to|updated|(?:sharp\s+|steep\s+)?(?:rise|increase|jump)\s+from|up\s+from|"
     r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
     regex.I,
 )

@@ -47,3 +47,17 @@ def test_an_ordinary_article_with_one_time_is_not_a_live_blog():
 def test_stamps_read_in_twelve_and_twenty_four_hour_time():
     marks = update_marks(source("a.txt", TWELVE_HOUR))
     assert [m for _, m in marks] == [7 * 60 + 10, 15 * 60 + 55, 22 * 60 + 30]
+
+
+@pytest.mark.parametrize("later", [
+    "By nightfall 40 had been recaptured, up from about 20 in the afternoon.",
+    "Police said 40 inmates had been recaptured by evening, up from 20.",
+    "The number recaptured stood at 40 by late Monday, up from about 20 earlier.",
+])
+def test_a_count_up_from_another_sources_figure_the_same_day_is_a_change(later):
+    found = findings(
+        ("a.txt", "About 20 had been recaptured by Monday afternoon, officials said.", DAY),
+        ("b.txt", later, DAY),
+    )
+    [fact] = judged(found, "count")
+    assert fact.status == "explained"
