@@ -239,3 +239,21 @@ def test_suspects_being_hunted_are_not_missing_people(text):
 
 def test_people_being_searched_for_are_missing():
     assert values("Crews were still looking for four workers after the collapse.", "missing") == [4]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("All 28 people who were pulled from the river were hurt.", "injuries", 28),
+    ("Twelve passengers who had been sitting near the front were injured.", "injuries", 12),
+    ("All nine climbers who were roped together were killed.", "deaths", 9),
+])
+def test_who_they_were_told_in_a_clause_does_not_hide_the_count(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said one was being treated in Leeds and the other in York.",
+    "One was flown to the trauma centre and the other taken by ambulance.",
+    "One was treated at the scene and the other at the county hospital.",
+])
+def test_one_of_two_told_apart_is_not_the_injury_total(text):
+    assert values(text, "injuries") == []
