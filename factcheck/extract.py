@@ -367,21 +367,29 @@ def _listed_parts(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
     if rule.kind not in ("deaths", "injuries"):
         return []
     text = sentence.text
-    items = list(_with_subjects(_ITEM, ruleset.subject_pattern).finditer(text, first, last))
+    items = _counted_items(_with_subjects(_ITEM, ruleset.subject_pattern).finditer(text, first, last), ruleset)
+    if items is None or len(items) < 2:
+        return []
     places_in = _own_stretch(sentence, text[max(0, clause[0] - 120) : clause[0]], clause[0], clause[1])
-    found, listed_sum = [], 0
+    listed_sum = sum(int(q.value) for _item, q, _who, _subject in items)
+    return [_claim(rule, source, sentence, item.start(), item.end(), _as_value(q), ruleset, places_in=places_in, quantity=q,
+                   subject=who, role="subgroup", part_of_total=True, listed_sum=listed_sum,
+                   history=bool(_HISTORY.search(text[max(0, item.start() - 80) : item.start()])))
+            for item, q, who, subject in items if subject.group == "subgroup"]
+
+
+def _counted_items(items, ruleset: RuleSet) -> list[tuple] | None:
+    """Each item of a list as (match, quantity, noun, subject); None when one is not an exact
+    count of a known noun ("dozens of men and two women": not a list of counted parts)."""
+    out = []
     for item in items:
         q = quantity(item["q"], item["num"])
         who = _named_subject(item["mods"], item["who"], ruleset)
         subject = ruleset.subjects.get(who)
         if q is None or not q.exact or subject is None:
-            return []  # "dozens of men and two women": not a list of counted parts
-        listed_sum += int(q.value)
-        if subject.group == "subgroup":
-            found.append(_claim(rule, source, sentence, item.start(), item.end(), _as_value(q), ruleset, places_in=places_in, quantity=q,
-                                subject=who, role="subgroup", part_of_total=True,
-                                history=bool(_HISTORY.search(text[max(0, item.start() - 80) : item.start()]))))
-    return [dataclasses.replace(c, listed_sum=listed_sum) for c in found] if len(items) > 1 else []
+            return None
+        out.append((item, q, who, subject))
+    return out
 
 
 # "Of them, 20 were women and two were men": a sentence that breaks down the toll the sentence
@@ -404,17 +412,10 @@ def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, to
     listed = following and _with_subjects(_PARTS_SENTENCE, ruleset.subject_pattern).fullmatch(following["sentence"])
     if not listed or any(later.start() >= end for frame in rule.frames for later in matches(frame, sentence.text, cache)):
         return ()
-    counted, parts = 0, []
-    for item in _with_subjects(_PARTS_ITEM, ruleset.subject_pattern).finditer(following["sentence"]):
-        q = quantity(item["q"], item["num"])
-        who = _named_subject(item["mods"], item["who"], ruleset)
-        subject = ruleset.subjects.get(who)
-        if q is None or not q.exact or subject is None:
-            return ()
-        counted += q.value
-        if subject.group != "total":
-            parts.append(Part(int(q.value), subject.role or subject.group, who))
-    return tuple(parts) if counted == total.value else ()
+    items = _counted_items(_with_subjects(_PARTS_ITEM, ruleset.subject_pattern).finditer(following["sentence"]), ruleset)
+    if items is None or sum(q.value for _item, q, _who, _subject in items) != total.value:
+        return ()
+    return tuple(Part(int(q.value), subject.role or subject.group, who) for _item, q, who, subject in items if subject.group != "total")
 
 
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed
