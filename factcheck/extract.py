@@ -63,7 +63,8 @@ _LOWER = regex.compile(r"\p{Ll}")
 _CLAUSE_END = regex.compile(r"[;.]")
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
-_PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:in|at|on|from|near|across|throughout|outside|inside)\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
+_PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
+_PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:" + alternatives(list(_PLACE_PREPOSITIONS)) + r")\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
 # "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
 _OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
@@ -94,7 +95,7 @@ _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|h
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
     r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
-_PLACE_OR_TIME_BEFORE = {"in", "at", "on", "from", "near", "outside", "inside", "across", "by", "since", "until", "throughout"}
+_PLACE_OR_TIME_BEFORE = {*_PLACE_PREPOSITIONS, "by", "since", "until"}
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
