@@ -28,7 +28,8 @@ INSTALL = "pip install 'factcheck[dask]'"
 
 
 class ClusterError(Exception):
-    """No cluster to run on: Dask is not installed, or the scheduler cannot be reached."""
+    """No cluster to run on, or none that can do the work: Dask is not installed, the scheduler
+    cannot be reached, or grouping a feed on it failed (a worker lost)."""
 
 
 def connect(address: str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import dataclasses
 import json
 import zlib
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ class FeedGroup:
     field: str
     key: str
     index: Path | None = None
-    places: tuple[tuple[int, int, int], ...] | None = None
+    places: tuple[tuple[int, int, int], ...] | None = dataclasses.field(default=None, compare=False)  # the story is its path, field and key
 
     def __str__(self) -> str:
         return f"{self.path}[{self.field}={self.key}]"

@@ -79,8 +79,9 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
                   scheduler: str | None = None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
     `group_by`), and a failure for every path that gives none. A JSON Lines feed is grouped
-    on the Dask cluster of `scheduler` if one is given, else on disk, with its index in
-    `index_dir`, when it is larger than `max_bytes` (by default the config's default)."""
+    on the Dask cluster of `scheduler` if one is given, whatever its size; else, when it is
+    larger than `max_bytes` (by default the config's default), on disk with its index in
+    `index_dir`."""
     from factcheck.check import story_folders as folders_under
     from factcheck.config import DEFAULT_MAX_FILE_SIZE
     from factcheck.feeds import is_feed
@@ -535,7 +536,7 @@ def _main(
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
     index_dir = None
-    if group_by and cleanup is not None:
+    if group_by and cleanup is not None and not scheduler:  # a cluster keeps no index here
         import tempfile
 
         index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
