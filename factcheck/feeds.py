@@ -8,10 +8,10 @@ baseline, a report, a config) is not a feed, and is left alone without a word.
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import io
-import dataclasses
 import json
 import zlib
 from dataclasses import dataclass
