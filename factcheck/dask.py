@@ -13,6 +13,7 @@ named as given, so a report is the same as a local run's.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import replace
@@ -44,6 +45,18 @@ def connect(address: str):
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split()) or type(error).__name__}") from None
 
 
+@contextlib.contextmanager
+def _client(scheduler):
+    """A client of `scheduler` (an address or a `distributed.Client`), closed after use when
+    opened here."""
+    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    try:
+        yield client
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
 def check_on_cluster(
     stories: list[Path | FeedGroup],
     scheduler,
@@ -57,8 +70,7 @@ def check_on_cluster(
     `distributed.Client`; `rules_options` and `check_options` are those of
     `factcheck.parallel.check_folders`, and `cache_dir` is the claims cache the workers
     may share (None: no cache)."""
-    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
-    try:
+    with _client(scheduler) as client:
         from distributed import as_completed
 
         options = _portable(rules_options or {})
@@ -77,9 +89,6 @@ def check_on_cluster(
             if on_done:
                 on_done(stories[i], results[i])
         return results  # type: ignore[return-value]
-    finally:
-        if client is not scheduler:
-            client.close()
 
 
 def check_feed_on_cluster(
@@ -92,13 +101,9 @@ def check_feed_on_cluster(
     worker reads only its own lines, so the feed never has to fit in any machine's memory.
     `options` are those of `check_on_cluster`. Raises factcheck.load.StoryError for a file
     that gives no story."""
-    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
-    try:
+    with _client(scheduler) as client:
         groups, problems = group_feed(feed, group_by, client, partition_bytes)
         return check_on_cluster(groups, client, **options), problems
-    finally:
-        if client is not scheduler:
-            client.close()
 
 
 def group_feed(feed: Path, group_by: str, scheduler, partition_bytes: int | None = None,
@@ -111,16 +116,13 @@ def group_feed(feed: Path, group_by: str, scheduler, partition_bytes: int | None
     from factcheck.dask_feed import group_feed_on_cluster
     from factcheck.load import StoryError, feed_stories
 
-    client = connect(scheduler) if isinstance(scheduler, str) else scheduler
-    try:
-        return feed_stories(Path(feed), group_by, max_bytes, grouping=lambda path, key: group_feed_on_cluster(path, key, client, partition_bytes))
-    except StoryError:
-        raise
-    except Exception as error:  # a worker was lost, or the cluster could not run the grouping
-        raise ClusterError(f"{feed}: cannot group on the cluster: {type(error).__name__}: {' '.join(str(error).split())}") from None
-    finally:
-        if client is not scheduler:
-            client.close()
+    with _client(scheduler) as client:
+        try:
+            return feed_stories(Path(feed), group_by, max_bytes, grouping=lambda path, key: group_feed_on_cluster(path, key, client, partition_bytes))
+        except StoryError:
+            raise
+        except Exception as error:  # a worker was lost, or the cluster could not run the grouping
+            raise ClusterError(f"{feed}: cannot group on the cluster: {type(error).__name__}: {' '.join(str(error).split())}") from None
 
 
 def _portable(rules_options: dict) -> dict:
