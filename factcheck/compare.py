@@ -89,13 +89,6 @@ def _published(sources: dict[str, Source], name: str) -> date | None:
     return s.published if s else None
 
 
-def _apart_in_time(sources: dict[str, Source], a: Claim, b: Claim) -> bool:
-    """Whether two claims were published on known, different days: a source of unknown date
-    may have been published the same day as any other, so time never explains its difference."""
-    da, db = _published(sources, a.source), _published(sources, b.source)
-    return da is not None and db is not None and da != db
-
-
 def _predicate(claim: Claim) -> set[str]:
     """Content words next to a count: what the sentence says of the counted things."""
     text, at = claim.sentence.text, claim.sentence.text.find(claim.words)

@@ -167,7 +167,7 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, unex
     weighs less."""
     groups: dict[tuple, list[tuple[float, str]]] = {}
     for c in claims:
-        groups.setdefault((c.value, published.get(c.source), _of_a_scene(c)), []).append((_salience(c), c.source))
+        groups.setdefault((c.value, published.get(c.source), unexplained and _of_a_scene(c)), []).append((_salience(c), c.source))
     top = {}
     for key, members in groups.items():
         best: dict[str, float] = {}

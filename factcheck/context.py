@@ -80,7 +80,8 @@ def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: s
     )
 
 
-# A sentence with several claims is read for its events and recalled events once, not once a claim.
+# The same text (a date's whole sentence, a window that holds the whole of a short sentence)
+# is read for its events and recalled events once.
 @functools.lru_cache(maxsize=64)
 def _event_words(event_re: regex.Pattern, sentence: str) -> tuple[str, ...]:
     return tuple(" ".join(m.group().lower().split()) for m in event_re.finditer(sentence))

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from factcheck.feeds import (
     MAX_LINE_WARNINGS, FeedGroup, NotAFeed, field, group_key, is_article, is_broken_line, line_record, more_broken_lines,
+    records_without_key,
 )
 from factcheck.model import Problem
 
@@ -164,5 +165,5 @@ def _problems(name: str, group_by: str, summaries: list[PartitionRead]) -> list[
         raise NotAFeed(name)
     missing = sum(s.missing for s in summaries)
     if missing:
-        problems.append(Problem(name, f"{missing} record{'s' if missing != 1 else ''} without a '{group_by}' skipped"))
+        problems.append(records_without_key(name, missing, group_by))
     return problems

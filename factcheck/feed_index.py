@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from factcheck.feeds import FeedGroup, NotAFeed, Record, field, group_key, is_article, line_records
+from factcheck.feeds import FeedGroup, NotAFeed, Record, field, group_key, is_article, line_records, records_without_key
 from factcheck.model import Problem, Source
 
 BATCH = 10_000
@@ -63,7 +63,7 @@ def index_feed(path: Path, group_by: str, folder: Path, batch: int = BATCH) -> t
     if not articles and not problems:
         raise NotAFeed(path.name)
     if missing:
-        problems.append(Problem(path.name, f"{missing} record{'s' if missing != 1 else ''} without a '{group_by}' skipped"))
+        problems.append(records_without_key(path.name, missing, group_by))
     return [FeedGroup(path, group_by, key, index) for key in keys], problems
 
 

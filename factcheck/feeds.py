@@ -160,6 +160,10 @@ def is_broken_line(problem: Problem) -> bool:
     return problem.message.startswith(NOT_JSON)
 
 
+def records_without_key(name: str, missing: int, group_by: str) -> Problem:
+    return Problem(name, f"{missing} record{'s' if missing != 1 else ''} without a '{group_by}' skipped")
+
+
 def more_broken_lines(name: str, broken: int) -> Problem:
     return Problem(name, f"{broken - MAX_LINE_WARNINGS} more lines skipped: not valid JSON")
 
@@ -331,5 +335,5 @@ def feed_groups(path: Path, data: bytes, group_by: str, max_bytes: int) -> tuple
         else:
             keys.setdefault(key)
     if missing:
-        problems.append(Problem(path.name, f"{missing} record{'s' if missing != 1 else ''} without a '{group_by}' skipped"))
+        problems.append(records_without_key(path.name, missing, group_by))
     return [FeedGroup(path, group_by, key) for key in keys], problems

@@ -219,7 +219,8 @@ def register(ruleset) -> None:
 
 
 def last_places(text: str, cache: dict) -> dict[str, int]:
-    """Each case-folded word of the sentence and where it last starts; worked out once."""
+    """Where each case-folded word of the sentence last starts, worked out once; where a pass
+    over the whole article filled the cache first (Article.cache), only the plan's key words."""
     places = cache.get("words")
     if places is None:
         places = cache["words"] = {m.group().casefold(): m.start() for m in _WORD.finditer(text)}
