@@ -312,9 +312,11 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
             continue
         rule = ruleset.by_code(fact.claims[0].rule)
         if rule is not None and rule.data.get("counts_everyone_hit"):
-            hit.update({c.source: hit[c.source] | {c.value} for c in fact.stated or fact.claims})
+            for c in fact.stated or fact.claims:
+                hit[c.source].add(c.value)
         elif fact.kind == "deaths":
-            dead.update({c.source: dead[c.source] | {c.value} for c in fact.claims})
+            for c in fact.claims:
+                dead[c.source].add(c.value)
     # a source's dead, where it gives one toll of them
     toll = {source: next(iter(values)) for source, values in dead.items() if len(values) == 1 and next(iter(values)) > 0}
     out = []

@@ -869,3 +869,13 @@ def test_a_where_clause_keeps_the_whole_place_it_opens_on(first, second):
         min_confidence=0,
     )
     assert [sorted(c.value for c in f.claims) for f in judged(found, "deaths") if "Linden" in f.label] == [[12, 14]]
+
+
+def test_the_hurt_counted_with_the_dead_where_the_source_gives_two_counts_of_everyone_shot():
+    found = findings(
+        ("a.txt", "One person was killed and six others hurt at the club. Six people were shot, including the one "
+                  "who died. A witness said eight people were shot at the club.", SUN),
+        ("b.txt", "One person was killed and five others were hurt in the shooting at the club.", SUN),
+        min_confidence=0,
+    )
+    assert any("6 − 1 = 5" in f.reason for f in judged(found, "injuries"))
