@@ -16,7 +16,7 @@ from datetime import date
 import regex
 
 from factcheck.dates import make_date
-from factcheck.model import Claim, Fact, Quantity, Source
+from factcheck.model import LISTED_SUSPECT, SUSPECT, Claim, Fact, Quantity, Source
 from factcheck.numbers import VAGUE
 from factcheck.patterns import alternatives
 from factcheck.ruleset import RuleSet
@@ -426,11 +426,36 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
             titled = {p for p, group in members.items() if any(_titled(c, claim.subject) for c in group)}
             if len(titled) == 1:  # "the captain, 51" is the one person the story calls Captain
                 members[titled.pop()].append(claim)
+    _join_listed_suspects(members, [c for c in claims if c.role == LISTED_SUSPECT])
     facts = []
     for person, group in sorted(members.items()):
         name = " ".join(x for x in person if x).title()
         facts.append(_fact("age", f"age:{name.lower()}", f"age of {name}", group))
     return facts
+
+
+RANK_GAP = 3  # ages this far apart keep their order through a slip of a year or two
+
+
+def _join_listed_suspects(members: dict[tuple, list[Claim]], listed: list[Claim]) -> None:
+    """The ages a source lists for its suspects ("two men, ages 28 and 21, were arrested"),
+    joined by rank to the suspects other sources name: only where those name as many people
+    and no slip of a year or two could swap two of them, in the names or in the list."""
+    named = [p for p, group in members.items() if any(c.role == SUSPECT for c in group)]
+    spans = sorted((min(c.value for c in members[p]), max(c.value for c in members[p]), p) for p in named)
+    if len(spans) < 2 or any(high - low > 2 for low, high, _p in spans) or any(
+            b[0] - a[1] < RANK_GAP for a, b in zip(spans, spans[1:])):
+        return
+    naming = {c.source for p in named for c in members[p]}
+    by_source: dict[str, dict[int, Claim]] = defaultdict(dict)
+    for c in listed:
+        if c.source not in naming:
+            by_source[c.source].setdefault(c.value, c)  # a list told twice is one list
+    for ages in by_source.values():
+        ranked = [ages[v] for v in sorted(ages)]
+        if len(ranked) == len(spans) and all(b.value - a.value >= RANK_GAP for a, b in zip(ranked, ranked[1:])):
+            for (_low, _high, person), claim in zip(spans, ranked):
+                members[person].append(claim)
 
 
 _MALE = frozenset("man boy male son brother father husband nephew grandfather grandson uncle stepfather stepson boyfriend".split())
@@ -443,7 +468,7 @@ def _align_described(claims: list[Claim]) -> list[Fact]:
     sources only where every source describes one person that way, with one age."""
     by_way: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.role and not c.person:
+        if c.role and not c.person and c.role != LISTED_SUSPECT:
             by_way[c.role].append(c)
     facts = []
     for way, group in sorted(by_way.items()):

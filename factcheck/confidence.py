@@ -251,8 +251,8 @@ def confidence(finding: Finding, published: dict[str, date | None] | None = None
         return round(0.9 * gap * relative * _once(claims), 2)
     if finding.kind == "age":
         spread = max(c.value for c in claims) - min(c.value for c in claims)
-        # a person described, not named, is less surely one person in every source
-        described = DESCRIBED if not any(c.person for c in claims) else 1.0
+        # a person described, not named, in some source is less surely one person in every source
+        described = DESCRIBED if not all(c.person for c in claims) else 1.0
         # ages far apart are mostly two people, unless every source gives the full name
         full_names = all(len(c.person.split()) >= 2 for c in claims)
         return round((0.9 if spread <= 5 or full_names else 0.4) * described, 2)

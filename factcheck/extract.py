@@ -15,7 +15,7 @@ import regex
 
 from factcheck import scan
 from factcheck.context import read_context
-from factcheck.model import Claim, Part, Quantity, Sentence, Source
+from factcheck.model import LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
@@ -395,12 +395,15 @@ def _counted_items(items, ruleset: RuleSet) -> list[tuple] | None:
 
 # "Of them, 20 were women and two were men": a sentence that breaks down the toll the sentence
 # before it gives, item by item
-_PARTS_ITEM = r"{n}\s+(?:are|were|is|was)\s+(?:an?\s+)?{who}\b"
+# ("Twenty of them were women and two were men, he said."): the sentence may end with who said it
+_PARTS_ITEM = r"{n}(?:\s+of\s+them)?\s+(?:are|were|is|was)\s+(?:an?\s+)?{who}\b"
 _PARTS_SENTENCE = (
     r"(?:(?:of|among)\s+(?:them|those|the\s+(?:dead|victims|injured|wounded))\s*,?\s*)?" + _PARTS_ITEM
-    + r"(?:\s*(?:,\s*and|,|and)\s*" + _PARTS_ITEM + r"){1,3}\s*[.;]"
+    + r"(?:\s*(?:,\s*and|,|and)\s*" + _PARTS_ITEM + r"){1,3}"
+    + r"(?:\s*,\s*(?:he|she|they|police|officials|(?:the\s+)?[\p{L}-]+\s+[\p{L}-]+)\s+(?:said|says|added|told\s+[\p{L}-]+))?\s*[.;]"
 )
-_NEXT_SENTENCE = regex.compile(r"\s*(?P<sentence>[^\n]*?[.;])(?=\s|$)")
+# the next sentence, a closing quote after its stop left out
+_NEXT_SENTENCE = regex.compile(r"\s*(?P<sentence>[^\n]*?[.;])(?=[\"”’')]*(?:\s|$))")
 
 
 def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, total: Quantity, ruleset: RuleSet, cache: dict) -> tuple[Part, ...]:
@@ -555,14 +558,25 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
             if g.get("name") is not None and not name:
                 continue
             taken.add(m.start("age"))
+            suspects = _suspects_pattern(tuple(rule.words("suspects"))).search(sentence.text) if rule.words("suspects") else None
+            if g.get("more") is not None:  # "ages 28 and 21": a group's ages, kept only for suspects
+                if suspects:
+                    claims += [_claim(rule, source, sentence, n.start(), n.end(), int(n[0]), ruleset, quantity=Quantity(int(n[0]), int(n[0]), int(n[0]), ""),
+                                      subject=desc, role=LISTED_SUSPECT) for n in regex.finditer(r"\d+", sentence.text[: m.end()], pos=m.start("age"))]
+                continue
             about = g.get("about")
             q = Quantity(age, age - ABOUT_AN_AGE, age + ABOUT_AN_AGE, about.lower()) if about else Quantity(age, age, age, "")
-            described = "" if name else _description(rule, sentence.text, m.start(), m.end(), desc)
+            described = (SUSPECT if suspects else "") if name else _description(rule, sentence.text, m.start(), m.end(), desc)
             claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
             other = _person(g.get("name2") or "")
             if other:  # "Lee and Park, both 29": one age for two people
                 claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
     return claims
+
+
+@functools.lru_cache(maxsize=8)
+def _suspects_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(r"\b" + alternatives(list(words)) + r"\b", regex.I)
 
 
 # What may stand between a described person and what befell them: "was also grazed"

@@ -96,6 +96,8 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+# The roles of ages: a named suspect, and one age of a list of suspects' ages with no names to it
+SUSPECT, LISTED_SUSPECT = "suspect", "one of the suspects"
 LEAD_PARAGRAPHS = 2  # the title (paragraph 0) and the first paragraph: where a story states its totals
 
 
@@ -164,7 +166,7 @@ class Claim:
     sentence: Sentence  # offsets into Source.text, text as the reader sees it
     quantity: Quantity | None = None  # None for dates
     subject: str = ""  # what was counted: people, gunmen, officers, hostages
-    role: str = ""  # victim | attacker | police | bystander | "" (unknown)
+    role: str = ""  # victim | attacker | police | bystander | "" (unknown); for an age, how the person is told apart
     parts: tuple[Part, ...] = ()
     attacker_included: bool | None = None  # True: the total counts the attacker
     attacker_extra: int = 0  # "killed two and then himself": attackers dead besides the total

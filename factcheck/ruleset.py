@@ -37,7 +37,7 @@ _TYPE_KEYS = {
         "ordinal_after", "not_followed_by", "not_right_before", "any_subject_is_total", "counts_everyone_hit", "triggers",
     },
     "count": {"nouns", "hyphenated", "triggers"},
-    "age": {"descriptors", "kin", "befell", "fired_by", "who_fired", "triggers"},
+    "age": {"descriptors", "kin", "befell", "fired_by", "who_fired", "suspects", "triggers"},
     "date": {"events"},
 }
 

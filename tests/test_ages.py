@@ -207,3 +207,35 @@ def test_a_title_two_named_people_share_names_nobody():
         ("b.txt", "The captain, 51, was questioned for hours.", DAY),
     )
     assert judged(found, "age") == []
+
+
+# --- ages listed for a group of suspects, joined by rank to the suspects other sources name ---
+
+
+@pytest.mark.parametrize("listed", [
+    "Two men, ages 34 and 19, were arrested after the shooting, police said.",
+    "Two men — one aged 19 and the other 34 — were booked into the county jail.",
+    "Both suspects, ages 19 and 34, were taken into custody on Friday.",
+])
+def test_ages_listed_for_the_suspects_are_compared_by_rank_with_the_named_suspects(listed):
+    found = findings(
+        ("a.txt", listed, DAY),
+        ("b.txt", "Prosecutors charged Dario Mendes, 33, and Ellis Grant, 19, with attempted murder.", date(2022, 9, 9)),
+    )
+    by_person = {f.key: f for f in judged(found, "age")}
+    mendes, grant = by_person["age:dario mendes"], by_person["age:ellis grant"]
+    assert mendes.status == "conflict" and sorted(c.value for c in mendes.claims) == [33, 34]
+    assert grant.status == "agree" and sorted(c.value for c in grant.claims) == [19, 19]
+
+
+@pytest.mark.parametrize("listed,named", [
+    # ages too close to rank: a slip of a year could swap them
+    ("Two men, ages 24 and 26, were arrested.", "Police charged Dario Mendes, 25, and Ellis Grant, 24, with assault."),
+    # three named suspects, two ages listed: which two is unknown
+    ("Two men, ages 19 and 34, were arrested.", "Police charged Dario Mendes, 33, Ellis Grant, 19, and Kofi Boateng, 45."),
+    # the listed people are the victims, not the suspects
+    ("Two women, ages 19 and 34, were wounded.", "Police charged Dario Mendes, 33, and Ellis Grant, 19, with assault."),
+])
+def test_listed_ages_are_left_alone_where_the_rank_does_not_say_who_is_who(listed, named):
+    found = findings(("a.txt", listed, DAY), ("b.txt", named, date(2022, 9, 9)))
+    assert all({c.source for c in f.claims} == {"b.txt"} for f in found if f.kind == "age")

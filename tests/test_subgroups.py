@@ -561,3 +561,15 @@ def test_sub_groups_listed_after_a_toll_are_compared_with_the_same_sub_groups():
     )
     assert _values(found, "deaths", "women") == [[17, 20]]
     assert _values(found, "deaths", "(men)") == [[1, 2]]
+
+
+@pytest.mark.parametrize("text,parts", [
+    ('The sheriff said: "Thirty bodies were taken to the county morgue. Of them, 21 are women, six are children and three are men." He gave no names.',
+     [(21, "women"), (6, "children"), (3, "men")]),
+    ("Rescuers pulled 14 bodies from the rubble. Ten of them were men and four were women, the mayor said.", [(10, "men"), (4, "women")]),
+    ("The storm killed nine people on the coast. Of them, five were children and four were adults, officials said.",
+     [(5, "children"), (4, "adults")]),
+])
+def test_a_breakdown_in_quotes_or_with_who_said_it_still_gives_the_parts(text, parts):
+    [claim] = claims(text, THU, "deaths")
+    assert [(p.value, p.subject) for p in claim.parts] == parts
