@@ -619,12 +619,19 @@ def _person(name: str) -> str:
     return " ".join(tokens)
 
 
+# A credit in brackets that closes a line after a full stop ("... on June 8. (Family photo)",
+# "(AP Photo/Dana Holt)"): the line is a photo caption
+_CREDIT_ENDS_LINE = regex.compile(r"[^\n]*?[.!?][\"”’]?[ \t]+\(\p{Lu}[^()\n]{2,60}\)[ \t]*(?:\n|$)")
+
+
 def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, published: date | None = None) -> list[Claim]:
     from factcheck.dates import WIRE_DATELINE_AFTER, WIRE_DATELINE_BEFORE, find_date_mentions
 
     wanted = set(rule.data.get("events", []))
     claims = []
     text = sentence.text
+    if _CREDIT_ENDS_LINE.match(source.text, sentence.start):
+        return claims  # a caption's: its days are the picture's
     mentions = find_date_mentions(text, published)
     if not any(m.value is not None and m.precision == "day" for m in mentions):
         return claims  # only a day is claimed: none, no need to read the events

@@ -29,6 +29,19 @@ def test_the_day_something_was_said_is_not_the_day_of_the_event(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Firefighters at the warehouse after the fire on Tuesday. (Courtesy of Dale Ortiz)",
+    "Lena Fox as a nurse at St. Mary's. She was killed in the crash on Tuesday. (Family photo)",
+    "Mourners hold candles on Tuesday near the bakery where the shooting happened. (AP Photo/Rita Okafor)",
+])
+def test_a_photo_caption_dates_the_picture_not_the_event(text):
+    assert _dates(text) == []
+
+
+def test_a_line_that_only_ends_in_brackets_is_not_a_caption():
+    assert _dates("The fire broke out at the warehouse on Tuesday (officials said it spread fast).") == ["2023-05-16"]
+
+
+@pytest.mark.parametrize("text", [
     "The suspect in the shooting will be arraigned Thursday.",
     "A vigil for the victims of the crash is planned for next Friday.",
     "Investigators will return to the site of the collapse on Monday.",
