@@ -1,4 +1,4 @@
-"""Number phrases as intervals: "more than 20" → [21, inf), "a dozen" → 12, "dozens" → [24, 99].
+"""Number phrases as intervals: "more than 20" → [20, inf), "a dozen" → 12, "dozens" → [24, 99].
 
 Rules refer to a number phrase as `{n}`; this module supplies the pattern for it and turns
 the matched words into a Quantity. Qualifiers widen the interval, so that "at least 4" and
@@ -125,7 +125,7 @@ def _interval(n: float, how: str) -> tuple[float, float]:
     if how == "min":
         return n, INFINITY
     if how == "above":
-        return (n + 1 if n.is_integer() else n), INFINITY
+        return n, INFINITY  # "more than 140" beside 140: outlets round a count down to say it
     if how == "near":
         return math.floor(n * 0.8), n
     if how == "about":

@@ -1,6 +1,8 @@
 """Alignment keeps different events and people apart; comparison explains what the texts explain."""
 from datetime import date
 
+import pytest
+
 from engine_helpers import findings, judged
 
 MON = date(2015, 1, 19)
@@ -50,6 +52,26 @@ def test_a_qualifier_that_holds_the_other_number_is_explained():
     )
     [fact] = judged(found, "deaths")
     assert fact.status == "explained"
+
+
+@pytest.mark.parametrize("kind,rounded,exact", [
+    ("count", "More than 140 people were rescued by boat.", "Boat crews rescued 140 people."),
+    ("injuries", "Over 30 people were injured in the blast.", "The blast injured 30 people."),
+    ("arrests", "Upwards of 60 people were arrested during the riot.", "Police arrested 60 people during the riot."),
+])
+def test_more_than_a_number_beside_that_number_agrees_with_it(kind, rounded, exact):
+    found = findings(("a.txt", rounded, MON), ("b.txt", exact, MON))
+    [fact] = judged(found, kind)
+    assert fact.status == "agree"
+
+
+def test_more_than_a_number_beside_a_smaller_one_still_conflicts():
+    found = findings(
+        ("a.txt", "More than 140 people were rescued by boat.", MON),
+        ("b.txt", "Boat crews rescued 139 people.", MON),
+    )
+    [fact] = judged(found, "count")
+    assert fact.status == "conflict"
 
 
 def test_killer_counted_in_one_toll_and_not_the_other():

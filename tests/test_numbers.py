@@ -16,7 +16,7 @@ from factcheck.numbers import ordinal_value, parse_number_phrase
         ("two dozen", 24, 24, 24),
         ("1.2 million", 1_200_000, 1_200_000, 1_200_000),
         ("two hundred and fifty", 250, 250, 250),
-        ("more than 20", 20, 21, math.inf),
+        ("more than 20", 20, 20, math.inf),  # outlets round a count down to say "more than"
         ("at least 17", 17, 17, math.inf),
         ("about 150", 150, 135, 165),
         ("nearly 40", 40, 32, 40),
