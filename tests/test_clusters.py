@@ -15,7 +15,7 @@ _spec.loader.exec_module(scoring)
 
 CLUSTERS = scoring.cluster_folders()
 MIN_F1 = 0.9
-MAX_FALSE_FAILURES = 1
+MAX_FALSE_FAILURES = 0  # a lint that fails innocent stories gets switched off
 
 
 def test_there_are_enough_clusters():
