@@ -239,3 +239,14 @@ def test_ages_listed_for_the_suspects_are_compared_by_rank_with_the_named_suspec
 def test_listed_ages_are_left_alone_where_the_rank_does_not_say_who_is_who(listed, named):
     found = findings(("a.txt", listed, DAY), ("b.txt", named, date(2022, 9, 9)))
     assert all({c.source for c in f.claims} == {"b.txt"} for f in found if f.kind == "age")
+
+
+@pytest.mark.parametrize("apposition,hyphenated", [
+    ("Police said one man, aged 45, had been arrested on Tuesday.", "The 46-year-old man arrested on Tuesday was released on bail."),
+    ("A man, 45, was arrested at the scene.", "Officers said a 46-year-old man was arrested at the scene."),
+    ("One woman, aged 45, was injured by falling glass.", "A 46-year-old woman was injured by falling glass."),
+])
+def test_an_age_given_after_a_described_person_is_that_persons(apposition, hyphenated):
+    found = findings(("a.txt", apposition, DAY), ("b.txt", hyphenated, DAY))
+    [fact] = judged(found, "age")
+    assert sorted(c.value for c in fact.claims) == [45, 46]
