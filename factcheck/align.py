@@ -266,8 +266,11 @@ def _align_counts(claims: list[Claim], sources: list[Source], ruleset: RuleSet |
             parts[(kind, subject_class)] = [c for c in members if c.part_of_total]
             continue
         for event, group in sorted(_event_groups(members, sources).items()):
+            kept = _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset)
+            if not kept:
+                continue  # only a later scene's zero ("a search of a second house ended with no arrests")
             key = ":".join(x for x in (kind, subject_class, event) if x)
-            fact = _fact(kind, key, _label(kind, subject_class, event, ruleset), _without_denied_zeros(_without_scene_zeros(group), by_name, ruleset))
+            fact = _fact(kind, key, _label(kind, subject_class, event, ruleset), kept)
             stands = {(c.source, c.value) for c in fact.claims}
             event_of.update({(c.source, c.start): event for c in group if (c.source, c.value) in stands and not c.part_of_total})
             if subject_class == "total":

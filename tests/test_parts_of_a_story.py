@@ -530,6 +530,23 @@ def test_a_zero_deep_in_a_text_that_already_told_of_it_is_a_later_scene(kind, to
     assert _conflicts(found, kind) == []
 
 
+@pytest.mark.parametrize("kind, told, scene", [
+    ("arrests", "Three men were arrested at an apartment on Gulf Avenue on Sunday night.",
+     "A search of a second house, on Bayou Street, ended with no arrests."),
+    ("arrests", "Three brothers were arrested at a motel on Harbor Road.",
+     "Officers also raided a garage on Pine Street, but no arrests were made."),
+    ("injuries", "Two clerks were wounded at the store on Elm Street.",
+     "A bus was evacuated on Oak Avenue later that night; no one was hurt."),
+])
+def test_a_later_scene_at_a_place_of_its_own_with_only_a_zero_is_no_fact(kind, told, scene):
+    found = findings(
+        ("a.txt", f"Shooting downtown\n\nPolice responded to reports of gunfire on Sunday.\n\n{told}\n\n"
+                  f"Witnesses described a chaotic scene.\n\n{scene}", SUN),
+        ("b.txt", f"Downtown shooting\n\nPolice said {'three men were arrested' if kind == 'arrests' else 'two people were injured'} on Sunday.", SUN),
+    )
+    assert _conflicts(found, kind) == [] and all(f.claims for f in found)
+
+
 def test_a_zero_in_a_text_that_told_of_nobody_held_still_disagrees():
     found = findings(
         ("a.txt", "Shooting at the mall\n\nPolice responded to reports of gunfire on Sunday.\n\n"
