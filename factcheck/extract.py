@@ -593,14 +593,15 @@ def _description_patterns(befell: tuple[str, ...], fired_by: tuple[str, ...], wh
 def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
     """How a person given by age alone is told apart from the story's other people: kin
     ("daughters"), what befell them ("grazed"), or "fired". "" when the sentence does not say."""
+    alike = rule.data.get("befell_alike", {})
     befell, fired_by, who_fired = _description_patterns(
-        tuple(rule.words("befell")), tuple(rule.words("fired_by")), tuple(rule.words("who_fired")))
+        tuple(rule.words("befell") + list(alike)), tuple(rule.words("fired_by")), tuple(rule.words("who_fired")))
     if (fired_by.search(text, 0, start) or who_fired.match(text, end)) and rule.words("who_fired"):
         return "fired"
     if desc in rule.words("kin"):
         return desc
     what = befell.match(text, end) if rule.words("befell") else None
-    return what[1].lower() if what else ""
+    return alike.get(" ".join(what[1].lower().split()), what[1].lower()) if what else ""
 
 
 def _person(name: str) -> str:

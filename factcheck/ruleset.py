@@ -37,7 +37,7 @@ _TYPE_KEYS = {
         "ordinal_after", "not_followed_by", "not_right_before", "any_subject_is_total", "counts_everyone_hit", "triggers",
     },
     "count": {"nouns", "hyphenated", "triggers"},
-    "age": {"descriptors", "kin", "befell", "fired_by", "who_fired", "suspects", "triggers"},
+    "age": {"descriptors", "kin", "befell", "befell_alike", "fired_by", "who_fired", "suspects", "triggers"},
     "date": {"events"},
 }
 
@@ -342,6 +342,9 @@ def _check_values(data: dict, origin: str) -> None:
         elif key == "examples":
             if not isinstance(value, list):
                 raise RuleError(f"{origin}: key 'examples': must be a list of [[examples]] tables")
+        elif key == "befell_alike":
+            if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+                raise RuleError(f"{origin}: key '{key}': must be a table of phrases and the word each says, not {value!r}")
         else:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise RuleError(f"{origin}: key '{key}': must be a list of words or phrases (strings), not {value!r}")

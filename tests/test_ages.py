@@ -250,3 +250,14 @@ def test_an_age_given_after_a_described_person_is_that_persons(apposition, hyphe
     found = findings(("a.txt", apposition, DAY), ("b.txt", hyphenated, DAY))
     [fact] = judged(found, "age")
     assert sorted(c.value for c in fact.claims) == [45, 46]
+
+
+@pytest.mark.parametrize("custody", [
+    "Police said one man, aged 45, had been taken into custody on Tuesday.",
+    "A man, 45, was taken into custody at the scene on Tuesday.",
+    "One man, aged 45, was placed under arrest on Tuesday.",
+])
+def test_custody_says_the_same_of_a_described_person_as_arrested(custody):
+    found = findings(("a.txt", custody, DAY), ("b.txt", "The 46-year-old man arrested on Tuesday was released on bail.", DAY))
+    [fact] = judged(found, "age")
+    assert sorted(c.value for c in fact.claims) == [45, 46]

@@ -307,3 +307,27 @@ def test_test_rules_tests_rules_the_config_leaves_out_of_checks(rescued, tmp_pat
     result = invoke("test-rules", "fx", "--select", "FC401")
     assert result.exit_code == 0, result.output
     assert "PASS  FC401 rescues at" in result.stdout
+
+
+AGES_EXTRA = '''code = "FC499"
+slug = "ages-extra"
+kind = "age"
+type = "age"
+severity = "warning"
+summary = "Ages, with one more way of telling people apart."
+patterns = ["(?P<name>{name}), {age},"]
+befell = ["hurt"]
+befell_alike = { "taken away" = "hurt" }
+'''
+
+
+@pytest.mark.parametrize("alike", ['befell_alike = ["taken away"]', 'befell_alike = { "taken away" = 3 }'])
+def test_other_words_for_what_befell_someone_must_name_the_word_they_say(tmp_path, alike):
+    (tmp_path / "ages.toml").write_text(AGES_EXTRA.replace('befell_alike = { "taken away" = "hurt" }', alike), encoding="utf-8")
+    one_error_line(invoke("rules", "--rules", tmp_path), "ages.toml: key 'befell_alike': must be a table of phrases and the word each says")
+
+
+def test_other_words_for_what_befell_someone_load(tmp_path):
+    (tmp_path / "ages.toml").write_text(AGES_EXTRA, encoding="utf-8")
+    result = invoke("rules", "--rules", tmp_path)
+    assert result.exit_code == 0 and "FC499" in result.output
