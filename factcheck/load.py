@@ -334,9 +334,10 @@ def text_source(
     if not text.strip():
         raise _Skip("empty file (only whitespace)" if text else "empty file")
     tidy, anchors = prepare(text)
-    meta, body_start = _front_matter(tidy)
+    meta, body_start, headline = _front_matter(tidy)
     notes: list[Problem] = []
-    spans = [(0, body_start)] if body_start else []
+    # the front matter is left out but for its title, which is checked like a headline
+    spans = [(0, headline[0]), (headline[1], body_start)] if headline else [(0, body_start)] if body_start else []
     how = published_how if published else "unknown"
     if not published and meta.get("published"):
         published = parse_day(meta["published"])
@@ -385,26 +386,29 @@ _KEYS = {
 _DATE_LINE = regex.compile(r"^[ \t]*Date[ \t]*:[^\n]*", regex.M | regex.I)
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int]:
-    """The front matter's known keys, and where the article after it starts (0: none).
+def _front_matter(text: str) -> tuple[dict[str, str], int, tuple[int, int] | None]:
+    """The front matter's known keys, where the article after it starts (0: none), and
+    where its title's words stand (None: no title).
 
     The block counts as front matter only if every line in it reads as `key: value`, so a
     Markdown rule (---) above the article is not mistaken for it."""
     found = _FRONT.match(text)
     if not found:
-        return {}, 0
-    meta = {}
+        return {}, 0, None
+    meta, headline, at = {}, None, found.start(1)
     for line in found[1].split("\n"):
         pair = _FRONT_LINE.match(line)
         if pair:
-            key, value = _KEYS.get(pair[1].lower()), pair[2]
+            key, value, start, end = _KEYS.get(pair[1].lower()), pair[2], pair.start(2), pair.end(2)
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-                value = value[1:-1]
+                value, start, end = value[1:-1], start + 1, end - 1
             if key and value and key not in meta:
                 meta[key] = value.strip()
+                headline = (at + start, at + end) if key == "title" else headline
         elif not _FRONT_OTHER.match(line):
-            return {}, 0
-    return meta, found.end()
+            return {}, 0, None
+        at += len(line) + 1
+    return meta, found.end(), headline
 
 
 _ISO_DAY = regex.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")

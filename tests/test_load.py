@@ -96,6 +96,24 @@ def test_an_unreadable_front_matter_date_is_reported_and_the_text_is_read_instea
     assert [p.path for p in loaded.problems] == ["a.md"] and "sometime soon" in loaded.problems[0].message
 
 
+@pytest.mark.parametrize("title_line,headline", [
+    ('title: "Warehouse fire kills 4, injures 12"', "Warehouse fire kills 4, injures 12"),
+    ("title: Warehouse fire kills 4, injures 12", "Warehouse fire kills 4, injures 12"),
+    ("headline: 'Four dead, 12 hurt in warehouse fire'", "Four dead, 12 hurt in warehouse fire"),
+])
+def test_a_front_matter_title_is_checked_like_a_headline(tmp_path, title_line, headline):
+    from factcheck.check import check_story
+
+    write(tmp_path, "a.md", f"---\noutlet: Valley News\n{title_line}\npublished: 2024-05-02\n---\n\nCrews worked through the night.\n")
+    write(tmp_path, "b.txt", "Warehouse fire\n\nFour people died and 12 were injured in the fire on Wednesday.\n")
+    report = check_story(tmp_path)
+    injuries = [f for f in report.findings if f.kind == "injuries"]
+    assert [f.status for f in injuries] == ["agree"]
+    [from_title] = [c for c in injuries[0].claims if c.source == "a.md"]
+    assert from_title.sentence.in_lead and from_title.sentence.text == headline
+    assert (tmp_path / "a.md").read_text()[from_title.start : from_title.end] == from_title.words
+
+
 def test_a_markdown_rule_at_the_top_is_not_front_matter(tmp_path):
     write(tmp_path, "a.md", "---\nThe police said three people died.\n---\n")
     s = only(tmp_path)
