@@ -435,6 +435,19 @@ def test_vehicles_that_collided_date_the_incident(text):
     assert _dates(text) == ["2023-05-15"]
 
 
+@pytest.mark.parametrize("text", [
+    "The minibus plunged into a gorge on Monday.",
+    "A lorry slammed into the market stalls on Monday evening.",
+    "The coach overturned on a mountain road early on Monday.",
+])
+def test_a_vehicle_that_left_the_road_dates_the_incident(text):
+    assert _dates(text) == ["2023-05-15"]
+
+
+def test_a_price_that_plunged_dates_nothing():
+    assert _dates("Shares in the bus operator plunged on Monday.") == []
+
+
 def test_a_rescue_the_day_after_another_source_reported_the_quake_is_not_the_quake_date():
     found = findings(
         ("a.txt", "The earthquake struck early Monday, killing 14.", date(2023, 5, 15)),
