@@ -167,7 +167,7 @@ def _without_denied_zeros(claims: list[Claim], sources: dict[str, Source], rules
 
 def is_vague(claim: Claim) -> bool:
     """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
-    return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
+    return claim.quantity is not None and claim.quantity.qualifier in VAGUE and not any(ch.isdigit() for ch in claim.words)
 
 
 def _first_in_text(claim: Claim):
