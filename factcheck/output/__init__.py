@@ -180,13 +180,12 @@ _INDENT = "  "
 
 
 def indented_json(value) -> str:
-    """`json.dumps(value, indent=2, ensure_ascii=False)`, the same text, several times faster.
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, the same text, faster.
 
     The standard library writes an indented document in Python, a generator step per value.
-    Here the values that are not containers, in a run of them, and a container that holds
-    no other (a claim's interval, a source, a summary) are written by the C encoder, their
-    items joined by the line break and indent of their depth; only the nesting is walked
-    in Python."""
+    Here each run of plain values (not lists or dicts) of a container is written by the C
+    encoder in one call, its items joined by the line break and indent of their depth; only
+    the nesting is walked in Python."""
     out: list[str] = []
     _write_json(value, 0, out)
     return "".join(out)
@@ -203,8 +202,8 @@ def _write_json(value, depth: int, out: list[str]) -> None:
     if not value:
         out.append(brackets)
         return
-    encode = _flat_encoder(depth)
-    separator = brackets[0] + "\n" + _INDENT * (depth + 1)
+    encode, newline = _flat_encoder(depth), "\n" + _INDENT * (depth + 1)
+    separator = brackets[0] + newline
     for key, item in items:
         if type(item) in _SCALARS:  # written with the plain values next to it
             if keyed:
@@ -214,11 +213,10 @@ def _write_json(value, depth: int, out: list[str]) -> None:
             continue
         if run:
             out += (separator, encode(run)[1:-1])
-            separator = "," + "\n" + _INDENT * (depth + 1)
-            run = {} if keyed else []
+            separator, run = "," + newline, {} if keyed else []
         out += (separator, _key_text(key), ": ") if keyed else (separator,)
         _write_json(item, depth + 1, out)
-        separator = "," + "\n" + _INDENT * (depth + 1)
+        separator = "," + newline
     if run:
         out += (separator, encode(run)[1:-1])
     out.append("\n" + _INDENT * depth + brackets[1])
