@@ -167,7 +167,7 @@ def _without_denied_zeros(claims: list[Claim], sources: dict[str, Source], rules
 
 def is_vague(claim: Claim) -> bool:
     """ "several", "dozens": no number is stated, so the claim can agree but never differ."""
-    return claim.quantity is not None and not any(ch.isdigit() for ch in claim.words) and claim.quantity.qualifier in VAGUE
+    return claim.quantity is not None and claim.quantity.qualifier in VAGUE and not any(ch.isdigit() for ch in claim.words)
 
 
 def _first_in_text(claim: Claim):
@@ -185,6 +185,8 @@ def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
     its total states ("50 dead, including 17 firefighters") over a count told apart from any
     total ("three dead firefighters were found nearby", mostly a scene), then its most
     repeated value, then the first by `tie` (the first in the text)."""
+    if len(claims) == 1:
+        return claims[0]
     claims = [c for c in claims if not is_vague(c)] or claims
     claims = [c for c in claims if c.part_of_total] or claims
     counts = Counter(c.value for c in claims)

@@ -51,10 +51,10 @@ def claim_pairs(finding: Finding) -> list[list]:
 
 def fingerprint_text(finding: Finding) -> str:
     """The canonical text the fingerprint hashes (readable, for debugging a baseline)."""
-    return json.dumps(
-        [finding.rule, finding.kind, finding.key, claim_pairs(finding)],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    return _CANONICAL([finding.rule, finding.kind, finding.key, claim_pairs(finding)])
+
+
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: json.dumps makes one a call
 
 
 def fingerprint(finding: Finding) -> str:

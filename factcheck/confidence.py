@@ -181,11 +181,11 @@ def _best_pair(claims: list[Claim], published: dict[str, date | None], gap, unex
                 continue
             apart = da is not None and db is not None and da != db
             framing = (SCENE if scene_a != scene_b else BOTH_SCENES if scene_a else 1.0) if unexplained else 1.0
+            difference, scores = gap(va, vb), found if apart else found_same_day
             for source_a, salience_a in tops_a:
                 for source_b, salience_b in tops_b:
                     if source_a != source_b:
-                        score = salience_a * salience_b * framing * gap(va, vb)
-                        (found if apart else found_same_day).append(score)
+                        scores.append(salience_a * salience_b * framing * difference)
     if unexplained and found_same_day:
         return max(found_same_day)
     return max(found + found_same_day)

@@ -34,10 +34,20 @@ class Exclusions:
 
     def skips(self, path: Path) -> bool:
         path = Path(os.path.abspath(path))
-        for glob in self.globs:
-            if fnmatch.fnmatchcase(path.as_posix() if "/" in glob else path.name, glob):
-                return True
+        by_name, by_path = _compiled_globs(self.globs)
+        if (by_name and by_name(path.name)) or (by_path and by_path(path.as_posix())):
+            return True
         return self.gitignore and ignored_by_git(path)
+
+
+@lru_cache(maxsize=64)
+def _compiled_globs(globs: tuple[str, ...]):
+    """The globs without a slash (matched against a name) and those with one (against the
+    path), each kind as one regex: what fnmatchcase does glob by glob, in one match."""
+    def one(kind):
+        return re.compile("|".join(fnmatch.translate(g) for g in kind)).match if kind else None
+
+    return one([g for g in globs if "/" not in g]), one([g for g in globs if "/" in g])
 
 
 def absolute_glob(glob: str, base: Path) -> str:

@@ -5,7 +5,10 @@ used, tested and replaced on its own, from Python as well as from the CLI.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -60,8 +63,6 @@ class Source:
         """Where a position in `clean` lies in `text`."""
         if not self.anchors:
             return clean_offset
-        import bisect
-
         i = bisect.bisect_right(self.anchors, (clean_offset, float("inf"))) - 1
         if i < 0:
             return clean_offset
@@ -73,15 +74,24 @@ class Source:
         a lone CR (old Mac files). For text taken out of a bigger file, where in that file the
         stretch holding the offset begins."""
         if self.located_at:
-            import bisect
-
             i = max(0, bisect.bisect_right(self.located_at, (offset, float("inf"), 0)) - 1)
             return self.located_at[i][1], self.located_at[i][2]
-        head = self.text[:offset]
-        lone_cr = head.count("\r") - head.count("\r\n")
-        line = head.count("\n") + lone_cr + 1
-        start = max(head.rfind("\n"), head.rfind("\r")) + 1
-        return line, offset - start + 1
+        at = offset if offset >= 0 else max(0, len(self.text) + offset)  # where text[:offset] ends
+        breaks = _line_breaks(self.text)
+        before = bisect.bisect_left(breaks, at)
+        start = breaks[before - 1] + 1 if before else 0
+        if at and self.text[at - 1 : at + 1] == "\r\n":  # between the CR and LF of a line end: the CR ends a line
+            before, start = before + 1, at
+        return before + 1, offset - start + 1
+
+
+_LINE_BREAK = re.compile(r"\n|\r(?!\n)")  # CRLF is one line end (its LF), and so is a lone CR
+
+
+@lru_cache(maxsize=32)
+def _line_breaks(text: str) -> list[int]:
+    """Where a text's lines end, sorted: a report asks for the place of every claim of a source."""
+    return [m.start() for m in _LINE_BREAK.finditer(text)]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ disagree with the exit code about what failed.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, SINGLE, UNCERTAIN, UNCLEAR, Finding, StoryReport
@@ -151,9 +153,14 @@ def statistics_table(stats: Statistics) -> str:
 
 def display_path(path, root: Path | None = None) -> str:
     """A path as reports show it: relative to `root` (the working directory), forward slashes."""
-    import os
+    return _display_path(os.fspath(path), None if root is None else os.fspath(root), os.getcwd())
 
-    root = Path.cwd() if root is None else Path(root)
+
+@lru_cache(maxsize=4096)
+def _display_path(path: str, root: str | None, cwd: str) -> str:
+    """display_path's work, kept for the paths of one working directory: a report names
+    each source's path once per claim in some formats."""
+    root = Path(cwd) if root is None else Path(root)
     try:
         rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     except ValueError:  # another drive on Windows

@@ -7,6 +7,7 @@ not the source's answer, just as "initially reported" is history.
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -19,13 +20,23 @@ _STAMP = regex.compile(
     r"(?:[-–—:|]|$|(?<=(?:[ap]\.?\s?m\.?|\*\*)[ \t*_]*)(?=[\p{Lu}\"“]))",
     regex.M | regex.I,
 )
+# Where a stamp may start: a line whose first character past `[ \t*_#>]` is a u (of "update"),
+# a digit or any non-ASCII character (a digit of another script). Found by the fast `re`
+# scanner, so `_STAMP` is tried at a few line starts instead of at every position.
+_MAYBE_STAMP = re.compile(r"^[ \t*_#>]*+[Uu0-9\x80-\U0010ffff]", re.M)
 
 
 def update_marks(source: Source) -> list[tuple[int, int]]:
     """(offset in the text, minutes after midnight) of each update stamp; empty unless the
     source has two or more, as a live blog does."""
-    marks = []
-    for m in _STAMP.finditer(source.text):
+    marks, text, done = [], source.text, 0
+    for line in _MAYBE_STAMP.finditer(text):
+        if line.start() < done:
+            continue
+        m = _STAMP.match(text, line.start())
+        if m is None:
+            continue
+        done = m.end()
         hour, minute = int(m["h"]), int(m["m"])
         half = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
         if hour > 23 or (half and not 1 <= hour <= 12):

@@ -146,3 +146,7 @@ def test_every_control_format_and_space_character_is_blanked():
     ]
     text = "a".join(invisible)
     assert prepare(text)[0] == "a".join(" \n"[ch in "\u2028\u2029\x0b\x0c\r"] for ch in invisible)
+
+
+def test_an_invisible_character_past_the_basic_plane_is_blanked_in_otherwise_plain_text():
+    assert prepare("Flag\U000e0067\U000e0062 of \U0001f1eb\U0001f1f7, ‘20 dead’.")[0] == "Flag   of \U0001f1eb\U0001f1f7, ‘20 dead’."

@@ -247,6 +247,18 @@ def test_refuses_to_write_over_a_source_article(toy_engine, tmp_path, story_file
     assert (tmp_path / "story" / "a.txt").read_text() == before
 
 
+def test_refuses_to_write_over_an_article_reached_through_a_symlink(toy_engine, tmp_path, story_files):
+    story_files(tmp_path / "story", CONFLICT)
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "c.txt").write_text("Flood\nOfficials said 17 people died.\n")
+    (tmp_path / "story" / "c.txt").symlink_to(tmp_path / "kept" / "c.txt")
+    (tmp_path / "linked").symlink_to(tmp_path / "story")
+    for target in ("kept/c.txt", "linked/a.txt"):
+        result = check("story", "-j", "1", "--format", "json", "-o", target)
+        assert (result.exit_code, result.stderr) == (2, f"error: {target}: refusing to write the report over a source article\n")
+    assert (tmp_path / "kept" / "c.txt").read_text() == "Flood\nOfficials said 17 people died.\n"
+
+
 def test_refuses_to_put_a_new_article_into_a_story_folder(toy_engine, tmp_path, story_files):
     story_files(tmp_path / "story", CONFLICT)
     result = check("story", "-j", "1", "-o", "story/report.md")

@@ -296,3 +296,14 @@ def test_recursive_story_folders_leave_out_hidden_folders(tmp_path):
         (tmp_path / folder / "a.txt").write_text("Headline\nText.\n")
     found = [f.relative_to(tmp_path).as_posix() for f in story_folders(tmp_path, recursive=True)]
     assert found == ["brussels/day2", "paris"]
+
+
+def test_lines_and_columns_count_crlf_lf_and_a_lone_cr_as_one_line_end_each():
+    from factcheck.model import Source
+
+    text = "Title\r\nOne 20.\rTwo 30.\nThree\r\n\r\n40 dead"
+    source = Source("a.txt", Path("a.txt"), text, text, "Title", "")
+    places = {word: source.line_col(text.index(word)) for word in ("Title", "20", "30", "Three", "40")}
+    assert places == {"Title": (1, 1), "20": (2, 5), "30": (3, 5), "Three": (4, 1), "40": (6, 1)}
+    assert source.line_col(text.index("\n")) == (2, 1)  # between a CR and its LF
+    assert source.line_col(len(text) + 5) == (6, 13)

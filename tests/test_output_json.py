@@ -62,3 +62,14 @@ def test_library_callers_can_render_without_an_outcome(make_story):
 
     data = json.loads(json_render([make_story({"a.txt": A, "b.txt": B}, [CONFLICT])]))
     assert data["findings"][0]["fails"] is True and data["baseline"] is None
+
+
+def test_one_storys_report_is_laid_out_as_the_standard_library_indents_it(make_story):
+    from factcheck.output import indented_json
+    from factcheck.output.json_report import report_dict
+
+    story = make_story({"a.txt": A, "b.txt": B}, [CONFLICT], problems=[Problem("c.pdf", "not text")])
+    assert render([story], "json") == json.dumps(report_dict([story]), indent=2, ensure_ascii=False) + "\n"
+    odd = {"empty": [[], {}], "mixed": [1, "two", [3.5, None], {"x": True}, float("inf"), -0.0], "text": "é \"q\" \x00\u2028",
+           "keys": {1: "int", 2.5: "float", None: "none", False: [{}]}, "deep": {"a": {"b": [{"c": (1, 2)}]}}, "n": 10**20}
+    assert indented_json(odd) == json.dumps(odd, indent=2, ensure_ascii=False)

@@ -49,6 +49,11 @@ def test_stamps_read_in_twelve_and_twenty_four_hour_time():
     assert [m for _, m in marks] == [7 * 60 + 10, 15 * 60 + 55, 22 * 60 + 30]
 
 
+def test_stamps_after_a_quote_mark_or_an_updated_label_and_a_line_break():
+    text = "Ardmore floods live\n\n> 08:05 - Roads are closed.\n\nUpdated:\n13:20 - Two people died.\n\nSome 9:40 - not a stamp.\n"
+    assert [m for _, m in update_marks(source("a.txt", text))] == [8 * 60 + 5, 13 * 60 + 20]
+
+
 @pytest.mark.parametrize("later", [
     "By nightfall 40 had been recaptured, up from about 20 in the afternoon.",
     "Police said 40 inmates had been recaptured by evening, up from 20.",

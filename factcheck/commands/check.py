@@ -149,7 +149,10 @@ def _article_files(folders: list) -> set[Path]:
             out.add(Path(getattr(folder, "path", folder)).resolve())
             continue
         try:
-            out.update(p.resolve() for p in folder.iterdir() if is_input(p.name) and p.is_file())
+            real = folder.resolve()  # a file that is no symlink resolves to its name in it
+            with os.scandir(folder) as entries:
+                out.update(Path(e.path).resolve() if e.is_symlink() else real / e.name
+                           for e in entries if is_input(e.name) and e.is_file())
         except OSError:
             pass
     return out
@@ -544,10 +547,10 @@ def _main(
                                       settings.run.max_file_size if settings is not None else None, index_dir, scheduler)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
-    articles = _article_files(folders)
-    for target, what in ((output, "report"), (write_baseline, "baseline")):
-        if target is not None:
-            check_output_target(target, articles, folders, what)
+    targets = [(target, what) for target, what in ((output, "report"), (write_baseline, "baseline")) if target is not None]
+    articles = _article_files(folders) if targets else set()
+    for target, what in targets:
+        check_output_target(target, articles, folders, what)
 
     stream = None
     if cleanup is not None and _streams(output_format, output, baseline, write_baseline):

@@ -7,11 +7,10 @@ minor for findings that fail the run; info for the rest (explained, without --fa
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from factcheck.model import StoryReport
-from factcheck.output import findings_to_show, finding_message, outcome_for, place, sources_by_name, story_path, unique_fingerprints
+from factcheck.output import findings_to_show, finding_message, indented_json, outcome_for, place, sources_by_name, story_path, unique_fingerprints
 from factcheck.report import DISCREPANCIES, Outcome
 
 SEVERITY = {"error": "critical", "warning": "major", "info": "minor"}
@@ -48,4 +47,4 @@ def issues(reports: list[StoryReport], outcome: Outcome | None = None, root: Pat
 
 
 def render(reports: list[StoryReport], *, outcome: Outcome | None = None, root: Path | None = None, **_options) -> str:
-    return json.dumps(issues(reports, outcome, root), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(issues(reports, outcome, root)) + "\n"

@@ -10,13 +10,12 @@ accepted suppression, so viewers show them as suppressed rather than open.
 """
 from __future__ import annotations
 
-import json
 import urllib.parse
 from pathlib import Path
 
 from factcheck.model import Claim, Finding, StoryReport
 from factcheck.output import (
-    finding_message, level, outcome_for, place, problem_path, sources_by_name, story_path, unique_fingerprints,
+    finding_message, indented_json, level, outcome_for, place, problem_path, sources_by_name, story_path, unique_fingerprints,
     value_text,
 )
 from factcheck.report import DISCREPANCIES, Outcome, display_path
@@ -159,4 +158,4 @@ def sarif_log(reports: list[StoryReport], outcome: Outcome | None = None, root: 
 
 
 def render(reports: list[StoryReport], *, outcome: Outcome | None = None, root: Path | None = None, **_options) -> str:
-    return json.dumps(sarif_log(reports, outcome, root), indent=2, ensure_ascii=False) + "\n"
+    return indented_json(sarif_log(reports, outcome, root)) + "\n"
