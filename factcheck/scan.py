@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+import re
 from dataclasses import dataclass
 
 import regex
@@ -278,6 +279,48 @@ def _literal_verdict(literals: tuple[frozenset[str], ...], text: str, cache: dic
     return None
 
 
+# The passes run the standard library's `re` where they can: over the lower case of the text,
+# ignoring no case, it reads these patterns of plain words about three times as fast as
+# `regex` ignoring case. It finds the same matches wherever the two engines read every
+# character of the text and of the pattern alike: ASCII but for the four control characters
+# `re` takes for white space, and characters of no case on which both agree whether they are
+# a word character, white space or a digit. Anything else (an accented letter, "ß", the
+# Kelvin sign) sends the article, or the pattern, to `regex`.
+_RE_SPACES = frozenset("\x1c\x1d\x1e\x1f")
+_CLASSES = tuple((re.compile(c), regex.compile(c)) for c in (r"\w", r"\s", r"\d"))
+_CASELESS = regex.compile(r"[\x00-\x7f]", regex.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_character(c: str) -> bool:
+    """Whether `re` over the lower case reads the character as `regex` ignoring case does."""
+    if c.isascii():
+        return c not in _RE_SPACES
+    if not c.lower() == c.upper() == c.casefold() == c or _CASELESS.fullmatch(c):
+        return False  # a letter with a case: the two engines fold some of them differently
+    return all(bool(fast.fullmatch(c)) == bool(slow.fullmatch(c)) for fast, slow in _CLASSES)
+
+
+def _plain_text(text: str) -> bool:
+    """Whether every character of the text is plain (`_plain_character`)."""
+    if text.isascii():
+        return _RE_SPACES.isdisjoint(text)
+    return all(_plain_character(c) for c in set(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _re_twin(pattern: regex.Pattern) -> re.Pattern | None:
+    """The pattern for `re`, to run over lower-case text: only for a pattern already in lower
+    case, of plain characters, that `re` reads (no `\\p{...}`) with no flag but ignoring case."""
+    source = pattern.pattern
+    if pattern.flags & ~(regex.I | regex.U | regex.V0) or source != source.lower() or not _plain_text(source):
+        return None
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
 # Put between an article's sentences for its passes: no rule, trigger, key, number or event
 # pattern can match it, so no hit spans two sentences and every hit is the one the
 # sentence alone would give (`\b` sees it as it sees the end of a text).
@@ -342,6 +385,7 @@ class Article:
     def __init__(self, ruleset, texts: list[str], number: regex.Pattern):
         self.ruleset, self.texts, self.plan = ruleset, texts, plan(ruleset)
         self.one_by_one = any(SEPARATOR in t for t in texts)
+        self.plain = _plain_text("".join(texts))
         every = self._units(range(len(texts)))
         self.numbered = self._holding(number, every)
         # only a date rule reads a sentence without a number, and it has no trigger or key words
@@ -359,34 +403,50 @@ class Article:
         if PREFILTER and self.plan.key_words is not None:
             self._key_words(numbered)
 
-    def _units(self, chosen) -> list[tuple[str, list[int], list[int]]]:
+    def _units(self, chosen) -> list[tuple[str, list[int], list[int], str | None]]:
         """The chosen sentences as texts for a pattern to run over, each with where its
-        sentences start and which they are: all joined, or one by one if one holds the separator."""
+        sentences start, which they are, and its lower case when the article is plain (see
+        `_plain_text`): all joined, or one by one if one holds the separator."""
         chosen = list(chosen)
         if self.one_by_one:
-            return [(self.texts[i], [0], [i]) for i in chosen]
+            return [(self.texts[i], [0], [i], self.texts[i].lower() if self.plain else None) for i in chosen]
         starts, at = [], 0
         for i in chosen:
             starts.append(at)
             at += len(self.texts[i]) + 1
-        return [(SEPARATOR.join(self.texts[i] for i in chosen), starts, chosen)] if chosen else []
+        if not chosen:
+            return []
+        text = SEPARATOR.join(self.texts[i] for i in chosen)
+        return [(text, starts, chosen, text.lower() if self.plain else None)]
+
+    @staticmethod
+    def _reader(pattern: regex.Pattern, text: str, lowered: str | None) -> tuple[regex.Pattern | re.Pattern, str]:
+        """The pattern and the text to run it over: its `re` twin over the lower case when
+        there is one and the text is plain, as fast and with the same matches."""
+        if lowered is not None:
+            twin = _re_twin(pattern)
+            if twin is not None:
+                return twin, lowered
+        return pattern, text
 
     def _holding(self, pattern: regex.Pattern, units) -> list[bool]:
         """Whether the pattern matches in each sentence: after a match, the search goes on
         from the next sentence."""
         held = [False] * len(self.texts)
-        for text, starts, which in units:
-            m = pattern.search(text)
+        for text, starts, which, lowered in units:
+            reader, text = self._reader(pattern, text, lowered)
+            m = reader.search(text)
             while m:
                 k = bisect.bisect_right(starts, m.start()) - 1
                 held[which[k]] = True
-                m = pattern.search(text, starts[k + 1]) if k + 1 < len(starts) else None
+                m = reader.search(text, starts[k + 1]) if k + 1 < len(starts) else None
         return held
 
     def _hits(self, pattern: regex.Pattern, units):
         """(sentence, match) of each match of the pattern."""
-        for text, starts, which in units:
-            for m in pattern.finditer(text):
+        for text, starts, which, lowered in units:
+            reader, text = self._reader(pattern, text, lowered)
+            for m in reader.finditer(text):
                 yield which[bisect.bisect_right(starts, m.start()) - 1], m
 
     def _key_words(self, units) -> None:
@@ -395,14 +455,16 @@ class Article:
         Read from the case-folded text: a whole word of it is the case-folded whole word of
         the text, as long as folding kept every character one character (it does, but for
         a few such as "ß"); a unit where it did not is left to each sentence's own scan.
+        Plain text folds to its lower case.
         """
-        for text, starts, which in units:
-            folded = text.casefold()
+        for text, starts, which, lowered in units:
+            folded = lowered if lowered is not None else text.casefold()
             if len(folded) != len(text):
                 continue
             for i in which:
                 self.words[i] = {}
-            for m in self.plan.key_words.finditer(folded):
+            reader = (_re_twin(self.plan.key_words) if lowered is not None else None) or self.plan.key_words
+            for m in reader.finditer(folded):
                 k = bisect.bisect_right(starts, m.start()) - 1
                 self.words[which[k]][m.group()] = m.start() - starts[k]
 
