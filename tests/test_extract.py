@@ -76,6 +76,16 @@ def test_a_recalled_event_is_marked_as_another_event():
     assert claim.context.other_event
 
 
+@pytest.mark.parametrize("text", [
+    "In a SEPARATE incident, gunmen killed four guards.",
+    "A Similar Attack two years ago killed 12 people.",
+    "Police detained 14 people FOR CURFEW violations overnight.",
+])
+def test_a_recalled_event_in_capitals_is_another_event_too(text):
+    found = [c for c in claims(text) if c.kind in ("deaths", "arrests")]
+    assert found and all(c.context.other_event for c in found)
+
+
 def test_claims_point_at_the_words_in_the_article():
     text = "Headline\nNine people were injured in the shooting."
     [claim] = claims(text, kind="injuries")
