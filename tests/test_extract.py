@@ -86,6 +86,17 @@ def test_a_recalled_event_in_capitals_is_another_event_too(text):
     assert found and all(c.context.other_event for c in found)
 
 
+@pytest.mark.parametrize("text, qualifier", [
+    ("AT LEAST 12 people were killed in the blast.", "at least"),
+    ("Officials said more than\n40 people were killed.", "more than"),
+    ("Some 30 people were killed, police said.", "some"),
+    ("Nearly all 9 passengers were killed.", "nearly all"),
+])
+def test_a_qualifier_before_a_toll_is_read_in_any_case_and_spacing(text, qualifier):
+    [claim] = claims(text, kind="deaths")
+    assert claim.quantity.qualifier == qualifier
+
+
 def test_claims_point_at_the_words_in_the_article():
     text = "Headline\nNine people were injured in the shooting."
     [claim] = claims(text, kind="injuries")
