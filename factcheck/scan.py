@@ -10,7 +10,8 @@ marks stand in for.
 Every frame built from a rule's word lists (killed, wounded, death toll, ...) matches
 only text that holds one of those phrases, word for word, at or after the place the
 frame starts. So a frame none of whose phrases' key words (the longest word of each)
-is among the sentence's words after a candidate start is not tried there. This is a
+is among the sentence's words after a candidate start is not tried there, nor is one
+none of whose phrases has all its words in the sentence ("death" and "toll"). This is a
 necessary condition, never a sufficient one: the precise `regex` frames still decide,
 and what they find is the same with or without this pass (`PREFILTER = False` turns
 it off). A hand-written `patterns` frame is read for the literal text it cannot
@@ -49,27 +50,29 @@ _FRAME_WORDS = {
     },
     "count": {"count": "nouns", "hyphen": "hyphenated"},
 }
-# a frame's pattern source → a case-folded word of each phrase; every match holds one
-_REQUIRED: dict[str, frozenset[str]] = {}
+# a frame's pattern source → a case-folded word of each phrase (its key word), each with the
+# other words of the phrases it is the key word of; every match holds one phrase, word for word
+_REQUIRED: dict[str, dict[str, tuple[frozenset[str], ...]]] = {}
 # a hand-written frame's pattern source → sets of literal runs, one of each the match holds
 _LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 
 
-def key_words(phrases: list[str]) -> frozenset[str] | None:
-    """One case-folded word of each phrase, its longest (the rarest, as a rule); None when
-    a phrase has no word."""
-    return _key_words(tuple(phrases))
+def phrase_words(phrases: list[str]) -> dict[str, tuple[frozenset[str], ...]] | None:
+    """One case-folded word of each phrase, its longest (the rarest, as a rule), each with the
+    other words of every phrase it is the key word of; None when a phrase has no word."""
+    return _phrase_words(tuple(phrases))
 
 
 @functools.lru_cache(maxsize=1024)
-def _key_words(phrases: tuple[str, ...]) -> frozenset[str] | None:
-    words = set()
+def _phrase_words(phrases: tuple[str, ...]) -> dict[str, tuple[frozenset[str], ...]] | None:
+    by_key: dict[str, set[frozenset[str]]] = {}
     for phrase in phrases:
-        runs = _WORD.findall(phrase)
+        runs = [run.casefold() for run in _WORD.findall(phrase)]
         if not runs:
             return None
-        words.add(max(reversed(runs), key=len).casefold())
-    return frozenset(words) or None
+        key = max(reversed(runs), key=len)
+        by_key.setdefault(key, set()).add(frozenset(runs) - {key})
+    return {key: tuple(sorted(others, key=len)) for key, others in by_key.items()}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -213,7 +216,7 @@ def register(ruleset) -> None:
                 if literals:  # the longest runs first: the rarest, so a sentence without them is ruled out soonest
                     _LITERALS[frame.source] = tuple(sorted(literals, key=lambda runs: runs is not DIGITS and -min(map(len, runs))))
             elif frame.name in lists:
-                words = key_words(rule.words(lists[frame.name]))
+                words = phrase_words(rule.words(lists[frame.name]))
                 if words is not None:
                     _REQUIRED[frame.source] = words
     ruleset.__dict__["_scan_registered"] = True
@@ -249,9 +252,9 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
     if places is None:
         places = last_places(text, cache)
     last = -1
-    for word in required:
+    for word, others in required.items():
         at = places.get(word, -1)
-        if at > last:
+        if at > last and any(places.keys() >= phrase for phrase in others):
             last = at
     return last
 
@@ -340,7 +343,7 @@ SEPARATOR = "\x00"
 class Plan:
     """What the article passes need, worked out once per rule set from its rules' data."""
 
-    key_words: regex.Pattern | None  # every word-gated frame's key words, as whole words of case-folded text
+    key_words: regex.Pattern | None  # every word of a word-gated frame's phrases, as whole words of case-folded text
     word_rules: dict[str, frozenset[int]]  # a key word → the rules with a frame that needs it
     literal_frames: dict[int, tuple[str, ...]]  # a rule → the sources of its frames gated by literal text
     open_rules: frozenset[int]  # rules with a frame the scan cannot rule out
@@ -362,20 +365,21 @@ def _plan(ruleset) -> Plan:
     register(ruleset)
     word_rules: dict[str, set[int]] = {}
     literal_frames: dict[int, list[str]] = {}
-    open_rules, event_classes = set(), {}
+    open_rules, event_classes, gated = set(), {}, set()
     for i, rule in enumerate(ruleset.rules):
         if rule.type == "date":  # claims a day only beside one of its events, whatever its frames
             event_classes[i] = frozenset(rule.data.get("events", []))
             continue
         for frame in rule.frames:
             if frame.source in _REQUIRED:
+                gated.add(frame.source)
                 for word in _REQUIRED[frame.source]:
                     word_rules.setdefault(word, set()).add(i)
             elif frame.source in _LITERALS:
                 literal_frames.setdefault(i, []).append(frame.source)
             else:
                 open_rules.add(i)
-    words = sorted(word_rules)
+    words = sorted({word for source in gated for key, others in _REQUIRED[source].items() for word in (key, *set().union(*others))})
     return Plan(
         key_words=regex.compile(r"\b" + alternatives(words) + r"\b") if words else None,
         word_rules={w: frozenset(r) for w, r in word_rules.items()},

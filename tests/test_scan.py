@@ -170,6 +170,15 @@ def test_a_sentence_without_a_frames_words_is_not_tried(rules):
     assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
 
 
+def test_a_frame_is_not_tried_where_none_of_its_phrases_has_all_its_words(rules):
+    rules.rules_for("x")
+    deaths = rules.by_code("FC101")
+    toll = next(f.source for f in deaths.frames if f.name == "toll")
+    assert scan.last_start(toll, "Eleven deaths were reported, and the bridge toll rose to 4 dollars.", {}) != -1
+    assert scan.last_start(toll, "Eleven deaths were reported on the bridge after 4 crashes.", {}) == -1
+    assert scan.last_start(toll, "The NUMBER OF DEATHS rose to 14.", {}) == 14
+
+
 def test_config_names_the_prefilter_in_use(monkeypatch):
     import json
 
