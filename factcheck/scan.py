@@ -2,8 +2,8 @@
 
 An article's sentences are joined (with a character no pattern matches between them) and
 each of a few patterns derived from the rules runs over the whole once: the rules'
-trigger words, the frames' key words, the number words and the event words. Each hit is
-put down to its sentence, so a sentence's rules and frames are decided from the marks,
+trigger words, the words of the frames' phrases, the number words and the event words.
+Each hit is put down to its sentence, so a sentence's rules and frames are decided from the marks,
 not by passes over every sentence for every rule. What follows is the word scan those
 marks stand in for.
 
@@ -224,7 +224,8 @@ def register(ruleset) -> None:
 
 def last_places(text: str, cache: dict) -> dict[str, int]:
     """Where each case-folded word of the sentence last starts, worked out once; where a pass
-    over the whole article filled the cache first (Article.cache), only the plan's key words."""
+    over the whole article filled the cache first (Article.cache), only the words of the
+    plan's phrases."""
     places = cache.get("words")
     if places is None:
         places = cache["words"] = {m.group().casefold(): m.start() for m in _WORD.finditer(text)}
@@ -463,7 +464,8 @@ class Article:
                 yield which[bisect.bisect_right(starts, m.start()) - 1], m
 
     def _key_words(self, units) -> None:
-        """Where each key word last starts in each sentence, as `last_places` would find it.
+        """Where each word of the plan's phrases last starts in each sentence, as `last_places`
+        would find it.
 
         Read from the case-folded text: a whole word of it is the case-folded whole word of
         the text, as long as folding kept every character one character (it does, but for
