@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck import scan
+from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, QUALIFIERS, ordinal_value, quantity, word_value
+from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
@@ -242,7 +242,7 @@ def _starts(anchor: regex.Pattern, text: str, cache: dict) -> list[tuple[int, ..
 
 # The last word of every qualifier: the text before a number ends with one of them, and white
 # space, or no qualifier stands there; a plain test, much cheaper than the search it spares
-_QUALIFIER_ENDS = tuple(sorted({q.split()[-1] for q in QUALIFIERS}))
+_QUALIFIER_ENDS = tuple(sorted({q.split()[-1] for q in numbers.QUALIFIERS}))
 
 
 def _qualifier_before(text: str, at: int):
