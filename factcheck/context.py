@@ -9,6 +9,7 @@ import functools
 
 import regex
 
+from factcheck import scan
 from factcheck.model import Context
 from factcheck.ruleset import RuleSet
 
@@ -84,9 +85,25 @@ def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: s
 # is read for its events and recalled events once.
 @functools.lru_cache(maxsize=64)
 def _event_words(event_re: regex.Pattern, sentence: str) -> tuple[str, ...]:
-    return tuple(" ".join(m.group().lower().split()) for m in event_re.finditer(sentence))
+    return tuple(" ".join(m.group().lower().split()) for m in scan.finditer_plain(event_re, sentence))
 
 
 @functools.lru_cache(maxsize=64)
 def _recalls_another_event(markers: tuple[regex.Pattern, ...], sentence: str) -> bool:
-    return any(marker.search(sentence) for marker in markers)
+    keyed, runs = _marker_keys(markers)
+    folded = sentence.casefold()
+    held = {run for run in runs if run in folded}
+    return any((key is None or not held.isdisjoint(key)) and marker.search(sentence) for marker, key in keyed)
+
+
+@functools.lru_cache(maxsize=8)
+def _marker_keys(markers: tuple[regex.Pattern, ...]) -> tuple[tuple[tuple[regex.Pattern, frozenset[str] | None], ...], frozenset[str]]:
+    """Each marker with literal runs one of which every match of it holds (case-folded; its
+    set with the longest shortest run, `scan.required_literals`), or None when it has none;
+    and all those runs. Most sentences hold no marker's runs, and a plain test of the runs
+    is much cheaper than searching for every marker."""
+    keyed = []
+    for marker in markers:
+        sets = [runs for runs in scan.required_literals(marker.pattern) if runs is not scan.DIGITS]
+        keyed.append((marker, max(sets, key=lambda runs: min(map(len, runs))) if sets else None))
+    return tuple(keyed), frozenset(run for _marker, key in keyed if key for run in key)

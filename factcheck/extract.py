@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import regex
 
-from factcheck import scan
+from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
@@ -87,6 +87,16 @@ _CHANGED = regex.compile(
     r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
     regex.I,
 )
+
+
+def _changed(text: str, cache: dict) -> bool:
+    """Whether the sentence tells of a toll that changed, worked out once per sentence."""
+    changed = cache.get("changed")
+    if changed is None:
+        changed = cache["changed"] = bool(_CHANGED.search(text))
+    return changed
+
+
 # "one of the owners" is a part of the owners; "two of the victims", "two of them" are the
 # victims' count told as a part of an earlier one (the shot, the hurt)
 # "two people injured in the blast died": a participle with no verb before it describes the
@@ -224,10 +234,24 @@ def _starts(anchor: regex.Pattern, text: str, cache: dict) -> list[tuple[int, ..
     if key not in cache:
         found = []
         for a in anchor.finditer(text):
-            q = QUALIFIER_BEFORE.search(text, max(0, a.start() - 25), a.start()) if anchor is NUMBER_START else None
+            q = _qualifier_before(text, a.start()) if anchor is NUMBER_START else None
             found.append((q.start(), a.start()) if q else (a.start(),))
         cache[key] = found
     return cache[key]
+
+
+# The last word of every qualifier: the text before a number ends with one of them, and white
+# space, or no qualifier stands there; a plain test, much cheaper than the search it spares
+_QUALIFIER_ENDS = tuple(sorted({q.split()[-1] for q in numbers.QUALIFIERS}))
+
+
+def _qualifier_before(text: str, at: int):
+    """The qualifier right before a number that starts at `at` ("at least" 12), as a match."""
+    head = text[max(0, at - 25) : at]
+    words = head.rstrip()
+    if len(words) == len(head) or not words.casefold().endswith(_QUALIFIER_ENDS):
+        return None
+    return QUALIFIER_BEFORE.search(text, max(0, at - 25), at)
 
 
 def matches(frame: Frame, text: str, cache: dict | None = None):
@@ -345,7 +369,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 quantity=q, subject=who, role=subject.role if subject else "",
                 parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
                 attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
-                changed=bool(_CHANGED.search(text)),
+                changed=_changed(text, cache),
             )
             claims.append(claim)
             if frame.name != "zero":

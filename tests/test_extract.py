@@ -76,6 +76,27 @@ def test_a_recalled_event_is_marked_as_another_event():
     assert claim.context.other_event
 
 
+@pytest.mark.parametrize("text", [
+    "In a SEPARATE incident, gunmen killed four guards.",
+    "A Similar Attack two years ago killed 12 people.",
+    "Police detained 14 people FOR CURFEW violations overnight.",
+])
+def test_a_recalled_event_in_capitals_is_another_event_too(text):
+    found = [c for c in claims(text) if c.kind in ("deaths", "arrests")]
+    assert found and all(c.context.other_event for c in found)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("AT LEAST 12 people were killed in the blast.", "at least"),
+    ("Officials said more than  40 people were killed.", "more than"),
+    ("Some 30 people were killed, police said.", "some"),
+    ("Nearly all 9 passengers were killed.", "nearly all"),
+])
+def test_a_qualifier_before_a_toll_is_read_in_any_case_and_spacing(text, qualifier):
+    [claim] = claims(text, kind="deaths")
+    assert claim.quantity.qualifier == qualifier
+
+
 def test_claims_point_at_the_words_in_the_article():
     text = "Headline\nNine people were injured in the shooting."
     [claim] = claims(text, kind="injuries")

@@ -104,6 +104,20 @@ def test_an_article_whose_text_folds_longer_or_holds_the_separator_is_still_mark
         _assert_marks_are_each_sentences_own(texts, rules, monkeypatch)
 
 
+def test_an_article_with_characters_the_two_engines_read_apart_is_still_marked_right(rules, monkeypatch):
+    # the passes run `re` over the lower case of plain text; these go to `regex`: a long s and
+    # the Kelvin sign fold to ASCII letters, U+001C is white space to `re` only, and accented
+    # or Greek letters have a case
+    for odd in ("two were \u017fhot dead", "\u212aILLED", "shot\x1cdead", "José Núñez, 34,", "ΟΔΟΣ", "\u0130stanbul"):
+        texts = ["Three people were KILLED on Monday.", f"In {odd}: two were wounded and one died.", "Police arrested 4 men."]
+        _assert_marks_are_each_sentences_own(texts, rules, monkeypatch)
+    # plain: curly quotes, dashes, a no-break space
+    texts = ["“Three people were killed” \u2014 police said on Monday.", "Two\xa0were wounded and one died."]
+    _assert_marks_are_each_sentences_own(texts, rules, monkeypatch)
+    assert scan._plain_text(" ".join(texts))
+    assert not any(scan._plain_text(c) for c in "\u017f\u212a\x1cé\u0130ß")
+
+
 def test_folding_a_character_to_one_character_keeps_it_a_word_character_or_not():
     """What the pass over key words rests on: in text that folds to the same length, the
     whole words of the folded text are the folded whole words of the text."""
@@ -154,6 +168,15 @@ def test_a_sentence_without_a_frames_words_is_not_tried(rules):
     after = next(f.source for f in deaths.frames if f.name == "after")
     assert scan.last_start(after, "Three people were hurt.", {}) == -1
     assert scan.last_start(after, "Three people died and two were KILLED later.", {}) == 31
+
+
+def test_a_frame_is_not_tried_where_none_of_its_phrases_has_all_its_words(rules):
+    rules.rules_for("x")
+    deaths = rules.by_code("FC101")
+    toll = next(f.source for f in deaths.frames if f.name == "toll")
+    assert scan.last_start(toll, "Eleven deaths were reported, and the bridge toll rose to 4 dollars.", {}) != -1
+    assert scan.last_start(toll, "Eleven deaths were reported on the bridge after 4 crashes.", {}) == -1
+    assert scan.last_start(toll, "The NUMBER OF DEATHS rose to 14.", {}) == 14
 
 
 def test_config_names_the_prefilter_in_use(monkeypatch):
