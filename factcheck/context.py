@@ -62,10 +62,11 @@ def _clean_place(words: str) -> str | None:
     return words
 
 
-def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: str | None = None) -> Context:
+def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: str | None = None, recalled: bool = False) -> Context:
     """Places, events and whether the sentence recalls another event; `before` is the text
     that leads up to the claim, where a comparison with past events would stand, and
-    `places_in` the part of the sentence whose places are the claim's (by default all)."""
+    `places_in` the part of the sentence whose places are the claim's (by default all);
+    `recalled`: an earlier event is recalled before the claim in its sentence."""
     places = set()
     for pattern in (_PLACE, _TARGET, _NAMED_EVENT):
         for m in pattern.finditer(sentence if places_in is None else places_in):
@@ -77,7 +78,7 @@ def read_context(sentence: str, ruleset: RuleSet, before: str = "", places_in: s
     return Context(
         places=frozenset(places),
         events=frozenset(events),
-        other_event=_recalls_another_event(ruleset.other_event_patterns, sentence) or bool(ruleset.comparison_re.search(before)),
+        other_event=recalled or _recalls_another_event(ruleset.other_event_patterns, sentence) or bool(ruleset.comparison_re.search(before)),
     )
 
 

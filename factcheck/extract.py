@@ -220,8 +220,14 @@ def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int,
     return Claim(
         kind=rule.kind, rule=rule.code, source=source.name, value=value, start=first, end=last,
         words=sentence.text[start:end], sentence=sentence, severity=rule.severity,
-        context=read_context(around, ruleset, before, places_in), **fields,
+        context=read_context(around, ruleset, before, places_in, recalled=_recalled_before(ruleset, sentence.text, start)), **fields,
     )
+
+
+def _recalled_before(ruleset: RuleSet, text: str, start: int) -> bool:
+    """Whether an earlier event is recalled before `start` in the sentence ("came days after a
+    quake struck"): what follows is that event's."""
+    return ruleset.recalled_re is not None and ruleset.recalled_re.search(text, 0, start) is not None
 
 
 def _as_value(q: Quantity) -> int | float:

@@ -106,6 +106,7 @@ class RuleSet:
     # code → slug of every rule the files define, selected or not: a name outside it is a typo.
     defined: dict[str, str] = field(default_factory=dict)
     comparison_markers: list[str] = field(default_factory=list)
+    recalled_markers: list[str] = field(default_factory=list)
 
     @cached_property
     def subject_pattern(self) -> str:
@@ -130,6 +131,10 @@ class RuleSet:
     @cached_property
     def comparison_re(self) -> regex.Pattern:
         return _any_of(self.comparison_markers)
+
+    @cached_property
+    def recalled_re(self) -> regex.Pattern | None:
+        return _any_of(self.recalled_markers) if self.recalled_markers else None
 
     @cached_property
     def event_re(self) -> regex.Pattern:
@@ -402,7 +407,8 @@ def _load_vocabulary(folder: Path) -> tuple[dict[str, Subject], dict[str, str], 
     for word in event_data.get("not_events", {}).get("words", []):
         events[" ".join(word.lower().split())] = ""  # read as a whole, so its event word does not count
     other_event = event_data.get("other_event", {})
-    return subjects, events, list(other_event.get("markers", [])), list(other_event.get("comparisons", []))
+    return (subjects, events, list(other_event.get("markers", [])), list(other_event.get("comparisons", [])),
+            list(other_event.get("recalled_after", [])))
 
 
 VOCABULARY_FILES = ("subjects.toml", "events.toml", "boilerplate.toml")
@@ -414,7 +420,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
     import hashlib
 
     base = shipped_rules_dir()
-    subjects, events, markers, comparisons = _load_vocabulary(base)
+    subjects, events, markers, comparisons, recalled = _load_vocabulary(base)
     by_code: dict[str, Rule] = {}
     digest = hashlib.sha256()
     for folder in [base, *map(Path, extra_dirs)]:
@@ -439,7 +445,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), select: list[str] | None = N
         rules = [r for r in rules if any(r.code.startswith(s) or r.slug == s for s in select)]
     if ignore:
         rules = [r for r in rules if not any(r.code.startswith(s) or r.slug == s for s in ignore)]
-    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined, comparisons)
+    ruleset = RuleSet(rules, subjects, events, markers, digest.hexdigest()[:12], defined, comparisons, recalled)
     for rule in rules:
         _compile(rule, ruleset)
     return ruleset

@@ -778,6 +778,24 @@ def test_an_earlier_disaster_the_story_came_after_is_another_event(text):
     assert [c for c in claims(text, THU_JUN) if not c.context.other_event] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The crash came a month after a collapse at a stadium in the capital, where a crowd surge during a cup final killed 31 fans.",
+    "Monday's fire followed just weeks after a blaze at a chemical depot on the other side of the river, which investigators say was started by a faulty heater, killed 12 workers.",
+    "The attack comes three weeks after a bombing at a market in the north of the country, claimed by the same group, killed 40 people.",
+])
+def test_the_numbers_of_an_earlier_event_recalled_far_back_in_the_sentence_are_its_own(text):
+    assert [c.value for c in claims(text, THU_JUN) if c.kind == "deaths" and not c.context.other_event] == []
+
+
+@pytest.mark.parametrize("text,own", [
+    ("The ferry fire, which killed 14 passengers, came days after a bus crash killed nine.", 14),
+    ("A flood that killed 22 people followed weeks after an earthquake in the same valley killed 300.", 22),
+    ("The mine blast that killed six workers came a month after a fire at a nearby pit killed four.", 6),
+])
+def test_the_storys_own_numbers_before_the_recalled_event_stay_its_own(text, own):
+    assert [c.value for c in claims(text, THU_JUN) if c.kind == "deaths" and not c.context.other_event] == [own]
+
+
 @pytest.mark.parametrize("first,second", [
     ("Offray was arrested on Monday at his home.", "Celestine was arrested on Tuesday at a motel."),
     ("Police arrested Danner on Monday.", "Police arrested Voss on Tuesday."),
