@@ -245,19 +245,12 @@ def test_listed_ages_are_left_alone_where_the_rank_does_not_say_who_is_who(liste
     ("Police said one man, aged 45, had been arrested on Tuesday.", "The 46-year-old man arrested on Tuesday was released on bail."),
     ("A man, 45, was arrested at the scene.", "Officers said a 46-year-old man was arrested at the scene."),
     ("One woman, aged 45, was injured by falling glass.", "A 46-year-old woman was injured by falling glass."),
+    # custody says of a described person what "arrested" says
+    ("Police said one man, aged 45, had been taken into custody on Tuesday.", "The 46-year-old man arrested on Tuesday was released on bail."),
+    ("A man, 45, was taken into custody at the scene on Tuesday.", "The 46-year-old man arrested on Tuesday was released on bail."),
+    ("One man, aged 45, was placed under arrest on Tuesday.", "The 46-year-old man arrested on Tuesday was released on bail."),
 ])
 def test_an_age_given_after_a_described_person_is_that_persons(apposition, hyphenated):
     found = findings(("a.txt", apposition, DAY), ("b.txt", hyphenated, DAY))
-    [fact] = judged(found, "age")
-    assert sorted(c.value for c in fact.claims) == [45, 46]
-
-
-@pytest.mark.parametrize("custody", [
-    "Police said one man, aged 45, had been taken into custody on Tuesday.",
-    "A man, 45, was taken into custody at the scene on Tuesday.",
-    "One man, aged 45, was placed under arrest on Tuesday.",
-])
-def test_custody_says_the_same_of_a_described_person_as_arrested(custody):
-    found = findings(("a.txt", custody, DAY), ("b.txt", "The 46-year-old man arrested on Tuesday was released on bail.", DAY))
     [fact] = judged(found, "age")
     assert sorted(c.value for c in fact.claims) == [45, 46]
