@@ -224,6 +224,29 @@ def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int,
     )
 
 
+# "four or five", "10 to 12", "between 10 and 12": one number of a range the text gives ("from
+# 5 to 9" is a change, not a range)
+_RANGE_NUMBER = r"(?P<other>\d{1,6}|" + numbers.WORD_NUMBER_PATTERN + r")"
+_RANGE_BEFORE = regex.compile(r"(?<!\bfrom\s)(?:\b(?P<between>between)\s+)?\b" + _RANGE_NUMBER + r"\s+(?:or|to|(?P<and>and))\s+$", regex.I)
+_RANGE_AFTER = regex.compile(r"\s+(?:or|to)\s+" + _RANGE_NUMBER + r"\b(?!\s*(?:%|percent|times|shots|rounds|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m))", regex.I)
+_AGE_RANGE_BEFORE = regex.compile(r"\b(?:aged|ages|ageing|ranging\s+in\s+age)\s+(?:between\s+|from\s+)?\d{1,3}\s+(?:and|to)\s+$", regex.I)
+_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\S+\s+){0,1}$", regex.I)
+
+
+def _as_range(text: str, start: int, end: int, q: Quantity) -> Quantity:
+    """The number at text[start:end] widened to the range it is one end of, if it is."""
+    before = _RANGE_BEFORE.search(text, max(0, start - 40), start)
+    if before and (before["and"] is None or before["between"]):
+        first, words = word_value(before["other"]), text[before.start("between" if before["between"] else "other") : end]
+    elif (after := _RANGE_AFTER.match(text, end)) and not _FROM_BEFORE.search(text, max(0, start - 30), start):
+        first, words = word_value(after["other"]), text[start : after.end()]
+    else:
+        return q
+    if first is None or first == q.value:
+        return q
+    return Quantity(q.value, min(first, q.value), max(first, q.value), " ".join(words.lower().split()))
+
+
 def _recalled_before(ruleset: RuleSet, text: str, start: int) -> bool:
     """Whether an earlier event is recalled before `start` in the sentence ("came days after a
     quake struck"): what follows is that event's."""
@@ -318,6 +341,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             num_start = m.start("num") if g.get("num") else m.start()
             num_end = m.end("num") if g.get("num") else m.end()
             before, after = text[:num_start], text[num_end:]
+            if g.get("num") and q.exact:
+                if _AGE_RANGE_BEFORE.search(text, max(0, num_start - 40), num_start):
+                    continue  # "ten victims aged between 20 and 37 were shot": the oldest's age
+                q = _as_range(text, num_start, num_end, q)
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
                 continue
             if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (

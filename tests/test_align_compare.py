@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from engine_helpers import findings, judged
+from engine_helpers import claims, findings, judged
 
 MON = date(2015, 1, 19)
 
@@ -63,6 +63,26 @@ def test_more_than_a_number_beside_that_number_agrees_with_it(kind, rounded, exa
     found = findings(("a.txt", rounded, MON), ("b.txt", exact, MON))
     [fact] = judged(found, kind)
     assert fact.status == "agree"
+
+
+@pytest.mark.parametrize("kind,ranged,exact", [
+    ("injuries", "Four or five people were injured in the blast.", "The blast injured four people."),
+    ("arrests", "Police arrested two or three men after the brawl.", "Three men were arrested after the brawl."),
+    ("deaths", "Between 10 and 12 people were killed in the landslide.", "The landslide killed 11 people."),
+    ("deaths", "The fire killed 10 to 12 people.", "Twelve people died in the fire."),
+])
+def test_a_range_holds_the_numbers_inside_it(kind, ranged, exact):
+    found = findings(("a.txt", ranged, MON), ("b.txt", exact, MON))
+    [fact] = judged(found, kind)
+    assert fact.status in ("agree", "explained")
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll rose from 5 to 9 overnight.",
+    "Ten victims aged between 20 and 37 were shot outside the club.",
+])
+def test_a_change_or_an_age_range_is_not_a_range_of_the_count(text):
+    assert all(c.quantity.exact for c in claims(text, MON) if c.quantity is not None and c.kind != "age")
 
 
 def test_more_than_a_number_beside_a_smaller_one_still_conflicts():
