@@ -15,7 +15,7 @@ import regex
 
 from factcheck import numbers, scan
 from factcheck.context import read_context
-from factcheck.model import LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
+from factcheck.model import INFINITY, LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
 from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
@@ -229,6 +229,7 @@ def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int,
 _RANGE_NUMBER = r"(?P<other>\d{1,6}|" + numbers.WORD_NUMBER_PATTERN + r")"
 _RANGE_BEFORE = regex.compile(r"(?<!\bfrom\s)(?:\b(?P<between>between)\s+)?\b" + _RANGE_NUMBER + r"\s+(?:or|to|(?P<and>and))\s+$", regex.I)
 _RANGE_AFTER = regex.compile(r"\s+(?:or|to)\s+" + _RANGE_NUMBER + r"\b(?!\s*(?:%|percent|times|shots|rounds|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m))", regex.I)
+_OR_MORE_AFTER = regex.compile(r"\s+or\s+more\b", regex.I)
 _AGE_RANGE_BEFORE = regex.compile(r"\b(?:aged|ages|ageing|ranging\s+in\s+age)\s+(?:between\s+|from\s+)?\d{1,3}\s+(?:and|to)\s+$", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\S+\s+){0,1}$", regex.I)
 
@@ -240,6 +241,8 @@ def _as_range(text: str, start: int, end: int, q: Quantity) -> Quantity:
         first, words = word_value(before["other"]), text[before.start("between" if before["between"] else "other") : end]
     elif (after := _RANGE_AFTER.match(text, end)) and not _FROM_BEFORE.search(text, max(0, start - 30), start):
         first, words = word_value(after["other"]), text[start : after.end()]
+    elif more := _OR_MORE_AFTER.match(text, end):  # "two or more suspects": at least two
+        return Quantity(q.value, q.value, INFINITY, " ".join(text[start : more.end()].lower().split()))
     else:
         return q
     if first is None or first == q.value:

@@ -70,6 +70,7 @@ def test_more_than_a_number_beside_that_number_agrees_with_it(kind, rounded, exa
     ("arrests", "Police arrested two or three men after the brawl.", "Three men were arrested after the brawl."),
     ("deaths", "Between 10 and 12 people were killed in the landslide.", "The landslide killed 11 people."),
     ("deaths", "The fire killed 10 to 12 people.", "Twelve people died in the fire."),
+    ("arrests", "Police arrested three or more men after the brawl.", "Four men were arrested after the brawl."),
 ])
 def test_a_range_holds_the_numbers_inside_it(kind, ranged, exact):
     found = findings(("a.txt", ranged, MON), ("b.txt", exact, MON))
