@@ -529,7 +529,7 @@ def _breakdown(text: str, end: int, total: Quantity, ruleset: RuleSet) -> tuple[
         return ()
     counted, parts = 0, []
     for item in NUMBER_START.finditer(text, m.start("items"), m.end("items")):
-        named = _with_subjects(r"{n}\s+{who}\b", ruleset.subject_pattern).match(text, item.start())
+        named = _with_subjects(_ITEM, ruleset.subject_pattern).match(text, item.start())
         number = named or _with_subjects(r"{n}", ruleset.subject_pattern).match(text, item.start())
         q = quantity(number["q"], number["num"]) if number else None
         if q is None or not q.exact:
@@ -607,6 +607,7 @@ ABOUT_AN_AGE = 2  # "about 40": a guess within two years either way
 
 def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict | None = None, _published=None) -> list[Claim]:
     claims, taken = [], set()
+    suspects = None  # whether the sentence makes its people suspects: read once, when first asked
     for frame in rule.frames:
         for m in matches(frame, sentence.text, cache):
             g = m.groupdict()
@@ -618,7 +619,8 @@ def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet
             if g.get("name") is not None and not name:
                 continue
             taken.add(m.start("age"))
-            suspects = _suspects_pattern(tuple(rule.words("suspects"))).search(sentence.text) if rule.words("suspects") else None
+            if suspects is None:
+                suspects = bool(rule.words("suspects")) and _suspects_pattern(tuple(rule.words("suspects"))).search(sentence.text) is not None
             if g.get("more") is not None:  # "ages 28 and 21": a group's ages, kept only for suspects
                 if suspects:
                     claims += [_claim(rule, source, sentence, n.start(), n.end(), int(n[0]), ruleset, quantity=Quantity(int(n[0]), int(n[0]), int(n[0]), ""),
@@ -645,9 +647,12 @@ _BEFELL_GAP = r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have
 
 @functools.lru_cache(maxsize=8)
 def _description_patterns(befell: tuple[str, ...], fired_by: tuple[str, ...], who_fired: tuple[str, ...]):
-    return (regex.compile(_BEFELL_GAP + "(" + alternatives(list(befell)) + r")\b", regex.I),
-            regex.compile(r"\b" + alternatives(list(fired_by)) + r"\s+$", regex.I),
-            regex.compile(r"\s*,?\s+who\s+(?:had\s+)?(?:\p{Ll}+ly\s+)?" + alternatives(list(who_fired)) + r"\b", regex.I))
+    """The patterns of what befell someone, "shot by" before and "who fired" after: None for
+    an empty word list."""
+    def compiled(template: str, words: tuple[str, ...]) -> regex.Pattern | None:
+        return regex.compile(template.replace("WORDS", alternatives(list(words))), regex.I) if words else None
+    return (compiled(_BEFELL_GAP + r"(WORDS)\b", befell), compiled(r"\bWORDS\s+$", fired_by),
+            compiled(r"\s*,?\s+who\s+(?:had\s+)?(?:\p{Ll}+ly\s+)?WORDS\b", who_fired))
 
 
 def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
@@ -656,11 +661,11 @@ def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
     alike = rule.data.get("befell_alike", {})
     befell, fired_by, who_fired = _description_patterns(
         tuple(rule.words("befell") + list(alike)), tuple(rule.words("fired_by")), tuple(rule.words("who_fired")))
-    if (fired_by.search(text, 0, start) or who_fired.match(text, end)) and rule.words("who_fired"):
+    if (fired_by is not None and fired_by.search(text, 0, start)) or (who_fired is not None and who_fired.match(text, end)):
         return "fired"
     if desc in rule.words("kin"):
         return desc
-    what = befell.match(text, end) if rule.words("befell") else None
+    what = befell.match(text, end) if befell is not None else None
     return alike.get(" ".join(what[1].lower().split()), what[1].lower()) if what else ""
 
 

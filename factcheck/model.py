@@ -127,7 +127,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A stated number as an interval: "more than 20" is [21, inf), "about 150" is [135, 165]."""
+    """A stated number as an interval: "more than 20" is [20, inf), "about 150" is [135, 165]."""
 
     value: float  # the number as written ("more than 20" → 20)
     low: float

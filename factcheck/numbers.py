@@ -36,8 +36,9 @@ LARGEST = 1e11  # more than the world's population: not a count of anything a st
 # qualifier → how it turns the stated number n into an interval
 QUALIFIERS = {
     "at least": "min", "no fewer than": "min", "no less than": "min", "a minimum of": "min",
-    "more than": "above", "over": "above", "upwards of": "above", "in excess of": "above",
-    "just over": "above", "well over": "above",
+    # "more than 140" holds 140: outlets round a count down to say it
+    "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
+    "just over": "min", "well over": "min",
     "nearly": "near", "almost": "near", "close to": "near", "just under": "near", "nearly all": "near",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "perhaps": "about", "maybe": "about",
@@ -124,8 +125,6 @@ def word_value(words: str) -> float | None:
 def _interval(n: float, how: str) -> tuple[float, float]:
     if how == "min":
         return n, INFINITY
-    if how == "above":
-        return n, INFINITY  # "more than 140" beside 140: outlets round a count down to say it
     if how == "near":
         return math.floor(n * 0.8), n
     if how == "about":

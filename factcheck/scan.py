@@ -249,9 +249,7 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         if verdict == -2:
             verdict = cache[source] = _literal_verdict(literals, text, cache)
         return verdict
-    places = cache.get("words")
-    if places is None:
-        places = last_places(text, cache)
+    places = last_places(text, cache)
     last = -1
     for word, others in required.items():
         at = places.get(word, -1)
@@ -315,10 +313,18 @@ def _plain_text(text: str) -> bool:
 def finditer_plain(pattern: regex.Pattern, text: str):
     """The pattern's matches in the text, by its `re` twin over the lower case where the text
     is plain and the pattern has one (`_re_twin`): the same matches, found faster."""
-    twin = _re_twin(pattern)
-    if twin is not None and _plain_text(text):
-        return twin.finditer(text.lower())
-    return pattern.finditer(text)
+    reader, over = _reader(pattern, text, text.lower() if _plain_text(text) else None)
+    return reader.finditer(over)
+
+
+def _reader(pattern: regex.Pattern, text: str, lowered: str | None) -> tuple[regex.Pattern | re.Pattern, str]:
+    """The pattern and the text to run it over: its `re` twin over the lower case when there
+    is one and the text is plain (`lowered` given), as fast and with the same matches."""
+    if lowered is not None:
+        twin = _re_twin(pattern)
+        if twin is not None:
+            return twin, lowered
+    return pattern, text
 
 
 @functools.lru_cache(maxsize=64)
@@ -433,22 +439,12 @@ class Article:
         text = SEPARATOR.join(self.texts[i] for i in chosen)
         return [(text, starts, chosen, text.lower() if self.plain else None)]
 
-    @staticmethod
-    def _reader(pattern: regex.Pattern, text: str, lowered: str | None) -> tuple[regex.Pattern | re.Pattern, str]:
-        """The pattern and the text to run it over: its `re` twin over the lower case when
-        there is one and the text is plain, as fast and with the same matches."""
-        if lowered is not None:
-            twin = _re_twin(pattern)
-            if twin is not None:
-                return twin, lowered
-        return pattern, text
-
     def _holding(self, pattern: regex.Pattern, units) -> list[bool]:
         """Whether the pattern matches in each sentence: after a match, the search goes on
         from the next sentence."""
         held = [False] * len(self.texts)
         for text, starts, which, lowered in units:
-            reader, text = self._reader(pattern, text, lowered)
+            reader, text = _reader(pattern, text, lowered)
             m = reader.search(text)
             while m:
                 k = bisect.bisect_right(starts, m.start()) - 1
@@ -459,7 +455,7 @@ class Article:
     def _hits(self, pattern: regex.Pattern, units):
         """(sentence, match) of each match of the pattern."""
         for text, starts, which, lowered in units:
-            reader, text = self._reader(pattern, text, lowered)
+            reader, text = _reader(pattern, text, lowered)
             for m in reader.finditer(text):
                 yield which[bisect.bisect_right(starts, m.start()) - 1], m
 
