@@ -158,9 +158,9 @@ def _without_denied_zeros(claims: list[Claim], sources: dict[str, Source], rules
     for c in claims:
         rule = ruleset.by_code(c.rule) if ruleset is not None and c.value == 0 and not c.sentence.in_lead else None
         source = sources.get(c.source)
-        if rule is not None and rule.words("after") and source is not None:
-            if _befell_someone(tuple(rule.words("after"))).search(source.text, 0, c.start):
-                continue
+        told = rule.words("after") if rule is not None and source is not None else []
+        if told and _befell_someone(tuple(told)).search(source.text, 0, c.start):
+            continue
         out.append(c)
     return out
 
@@ -235,9 +235,8 @@ def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = 
     rule = ruleset.by_code(code) if ruleset and group == "total" else None
     if rule is not None:
         who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
-    elif subject_class.startswith("condition:"):
-        condition = subject_class.split(':', 1)[1]
-        who = " in intensive care" if condition == "intensive" else f" in {condition} condition"
+    elif code == "condition":
+        who = " in intensive care" if group == "intensive" else f" in {group} condition"
     else:
         who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
             subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
@@ -448,7 +447,7 @@ def _join_listed_suspects(members: dict[tuple, list[Claim]], listed: list[Claim]
     and no slip of a year or two could swap two of them, in the names or in the list."""
     named = [p for p, group in members.items() if any(c.role == SUSPECT for c in group)]
     spans = sorted((min(c.value for c in members[p]), max(c.value for c in members[p]), p) for p in named)
-    if len(spans) < 2 or any(high - low > 2 for low, high, _p in spans) or any(
+    if len(spans) < 2 or any(high - low >= RANK_GAP for low, high, _p in spans) or any(
             b[0] - a[1] < RANK_GAP for a, b in zip(spans, spans[1:])):
         return
     naming = {c.source for p in named for c in members[p]}
@@ -465,6 +464,7 @@ def _join_listed_suspects(members: dict[tuple, list[Claim]], listed: list[Claim]
 
 _MALE = frozenset("man boy male son brother father husband nephew grandfather grandson uncle stepfather stepson boyfriend".split())
 _FEMALE = frozenset("woman girl female daughter sister mother wife niece grandmother granddaughter aunt stepmother stepdaughter girlfriend".split())
+_SEXED = _MALE | _FEMALE
 
 
 def _align_described(claims: list[Claim]) -> list[Fact]:
@@ -477,7 +477,7 @@ def _align_described(claims: list[Claim]) -> list[Fact]:
             by_way[c.role].append(c)
     facts = []
     for way, group in sorted(by_way.items()):
-        sexes = {"m" if c.subject in _MALE else "f" for c in group if c.subject in _MALE | _FEMALE}
+        sexes = {"m" if c.subject in _MALE else "f" for c in group if c.subject in _SEXED}
         if len(sexes) > 1:
             continue  # a boy and a girl described alike are two people
         values: dict[str, set] = defaultdict(set)

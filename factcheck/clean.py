@@ -163,7 +163,7 @@ def _anchor(anchors: list[tuple[int, int]], clean: int, text: int) -> None:
 
 
 def _normalise(text: str) -> str:
-    if not _ODD_IN_BMP.search(text) and (not _beyond_bmp(text) or not _ODD.search(text)):
+    if not _ODD_IN_BMP.search(text) and (text.isascii() or not _beyond_bmp(text) or not _ODD.search(text)):
         return text
     return _ODD.sub(_blank_char, text.replace("\r\n", " \n"))  # CRLF first: every line of a Windows file
 

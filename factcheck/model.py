@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -19,6 +19,9 @@ INFINITY = float("inf")
 # both are listed, not judged. `uncertain` is a discrepancy whose confidence is below the
 # threshold asked for: listed with its confidence, never failing a run.
 AGREE, EXPLAINED, CONFLICT, SINGLE, UNCLEAR, UNCERTAIN = "agree", "explained", "conflict", "single", "unclear", "uncertain"
+
+
+_LINE_BREAK = re.compile(r"\n|\r(?!\n)")  # CRLF is one line end (its LF), and so is a lone CR
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ class Source:
         at_clean, at_text = self.anchors[i]
         return at_text + (clean_offset - at_clean)
 
+    @cached_property
+    def _line_breaks(self) -> list[int]:
+        """Where the text's lines end, sorted: a report asks for the place of every claim of a source."""
+        return [m.start() for m in _LINE_BREAK.finditer(self.text)]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset into `text`: CRLF is one line end, and so is
         a lone CR (old Mac files). For text taken out of a bigger file, where in that file the
@@ -76,22 +84,14 @@ class Source:
         if self.located_at:
             i = max(0, bisect.bisect_right(self.located_at, (offset, float("inf"), 0)) - 1)
             return self.located_at[i][1], self.located_at[i][2]
-        at = offset if offset >= 0 else max(0, len(self.text) + offset)  # where text[:offset] ends
-        breaks = _line_breaks(self.text)
+        at = offset
+        breaks = self._line_breaks
         before = bisect.bisect_left(breaks, at)
         start = breaks[before - 1] + 1 if before else 0
         if at and self.text[at - 1 : at + 1] == "\r\n":  # between the CR and LF of a line end: the CR ends a line
             before, start = before + 1, at
         return before + 1, offset - start + 1
 
-
-_LINE_BREAK = re.compile(r"\n|\r(?!\n)")  # CRLF is one line end (its LF), and so is a lone CR
-
-
-@lru_cache(maxsize=32)
-def _line_breaks(text: str) -> list[int]:
-    """Where a text's lines end, sorted: a report asks for the place of every claim of a source."""
-    return [m.start() for m in _LINE_BREAK.finditer(text)]
 
 
 @dataclass(frozen=True)

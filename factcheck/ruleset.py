@@ -165,7 +165,11 @@ class RuleSet:
         return [r for i, r in enumerate(self.rules) if not r.has_triggers or i in woken]
 
     def by_code(self, code: str) -> Rule | None:
-        return next((r for r in self.rules if r.code == code), None)
+        # an index of the rules, made again when the list is replaced (a config's selection)
+        index = self.__dict__.get("_code_index")
+        if index is None or index[0] is not self.rules:
+            index = self.__dict__["_code_index"] = (self.rules, {r.code: r for r in reversed(self.rules)})
+        return index[1].get(code)
 
 
 @lru_cache(maxsize=16)
