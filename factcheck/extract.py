@@ -784,7 +784,8 @@ def _compared_after(text: str, end: int, ruleset: RuleSet) -> bool:
     """Whether the only past event of a date's sentence is one it is compared with after the
     date ("reached 45C on Saturday, the highest since 1979, when ..."): the date is the story's."""
     comparison = ruleset.comparison_re.search(text, end)
-    return comparison is not None and not ruleset.comparison_re.search(text, 0, end) and not ruleset.other_event_re.search(text, 0, comparison.start())
+    return (comparison is not None and not ruleset.comparison_re.search(text, 0, end)
+            and not ruleset.other_event_re.search(text, 0, comparison.start()) and not _recalled_before(ruleset, text, end))
 
 
 # "on Saturday, a day after the dam burst", "two days before the vote": the day of another

@@ -787,6 +787,15 @@ def test_the_numbers_of_an_earlier_event_recalled_far_back_in_the_sentence_are_i
     assert [c.value for c in claims(text, THU_JUN) if c.kind == "deaths" and not c.context.other_event] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The flood came days after a quake struck on Monday, the worst since 2009.",
+    "The crash came weeks after a fire broke out on Monday at the depot, the deadliest since 1998.",
+    "The riot followed days after a bombing on Monday, the worst attack since 2015.",
+])
+def test_a_day_of_the_recalled_event_stays_its_own_before_a_comparison(text):
+    assert [c for c in claims(text, THU_JUN, "date") if not c.context.other_event] == []
+
+
 @pytest.mark.parametrize("text,own", [
     ("The ferry fire, which killed 14 passengers, came days after a bus crash killed nine.", 14),
     ("A flood that killed 22 people followed weeks after an earthquake in the same valley killed 300.", 22),
