@@ -350,7 +350,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 q = _as_range(text, num_start, num_end, q)
             if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
                 continue
-            if frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) and not _OF_THE_TOLL.match(after) and (
+            listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
+            if listed_before and not _OF_THE_TOLL.match(after) and (
                 _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
             ):
                 listed = _with_subjects(_ITEMS_BEFORE, ruleset.subject_pattern).search(text, max(0, num_start - 100), num_start)
@@ -358,7 +359,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                     claims += _listed_parts(rule, source, sentence, ruleset, listed.start(), m.end(), (listed.start(), m.end()))
                     taken.append((listed.start(), m.end()))
                 continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
-            if rule.kind == "injuries" and frame.name in ("after", "noun") and _LISTED_BEFORE.search(before[-60:]) and _SHOT_LISTED_BEFORE.search(before[-60:]):
+            if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
                 continue  # "Three children shot, 1 injured": hurt some other way than the shot
             if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
                 continue  # "two more arrested": an increment, not a total

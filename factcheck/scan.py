@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.patterns import alternatives
+
 # FACTCHECK_PREFILTER=off runs every frame everywhere, to compare (same findings, slower)
 PREFILTER = os.environ.get("FACTCHECK_PREFILTER", "on") != "off"
 
@@ -367,8 +369,6 @@ def plan(ruleset) -> Plan:
 
 
 def _plan(ruleset) -> Plan:
-    from factcheck.patterns import alternatives
-
     register(ruleset)
     word_rules: dict[str, set[int]] = {}
     literal_frames: dict[int, list[str]] = {}
