@@ -15,8 +15,6 @@ long run.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,8 +33,10 @@ def measure(corpus: Path) -> dict:
     from factcheck.output import render
     from factcheck.ruleset import load_rules
 
+    from run import corpus_folders
+
     rules = load_rules()
-    folders = sorted({p.parent for p in corpus.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()})
+    folders = corpus_folders(corpus)
     sources = [s for f in folders for s in infer_publication_dates(load_story(f).sources, rules)]
     for rule in rules.rules:  # every frame compiled, and what the first articles need besides
         for frame in rule.frames:
@@ -53,14 +53,6 @@ def measure(corpus: Path) -> dict:
     return {"bytes": sum(len(s.text.encode()) for s in sources), "claims": claims, "extract": extract, "whole": whole}
 
 
-def _round(corpus: Path, src: Path | None) -> dict:
-    path = "" if src is None else f"sys.path.insert(0, {str(src)!r}); "
-    code = (f"import json, sys; {path}sys.path.insert(1, {str(BENCH)!r}); import ab; "
-            f"print(json.dumps(ab.measure(__import__('pathlib').Path({str(corpus)!r}))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=src or ROOT)
-    return json.loads(out.stdout.splitlines()[-1])
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="two versions of factcheck on one corpus, in turns")
     ap.add_argument("corpus", type=Path)
@@ -69,14 +61,14 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     corpus = a.corpus.resolve()
     sys.path.insert(0, str(BENCH))
-    from run import export
+    from run import call_with, export
 
     best: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as scratch:
         src = export(a.at, Path(scratch) / "src")
         for n in range(a.rounds):
             for name, where in ((a.at, src), ("working tree", None)):
-                r = _round(corpus, where)
+                r = call_with(where, "ab", "measure", corpus, where or ROOT)
                 print(f"round {n + 1}, {name}: extract {r['extract']:.2f} s, whole check {r['whole']:.2f} s", file=sys.stderr)
                 kept = best.setdefault(name, r)
                 for key in ("extract", "whole"):

@@ -13,8 +13,6 @@ at 0: it may change how fast claims are found, never which.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -36,10 +34,11 @@ def record(corpus: Path, scan: bool = True) -> list[list]:
         word_scan.PREFILTER = scan
     except ImportError:  # a version without the scan
         pass
+    from run import corpus_folders
+
     rules = load_rules()
     rows = []
-    folders = sorted({p.parent for p in corpus.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()})
-    for folder in folders:
+    for folder in corpus_folders(corpus):
         sources = infer_publication_dates(load_story(folder).sources, rules)
         for source in sources:
             for c in source_claims(source, rules):
@@ -50,14 +49,10 @@ def record(corpus: Path, scan: bool = True) -> list[list]:
 
 def record_at(corpus: Path, rev: str) -> list[list]:
     """The claims as the package committed at `rev` finds them, in a process of its own."""
-    from run import export
+    from run import call_with, export
 
     with tempfile.TemporaryDirectory() as scratch:
-        src = export(rev, Path(scratch) / "src")
-        code = (f"import json, sys; sys.path.insert(0, {str(src)!r}); sys.path.insert(1, {str(BENCH)!r});"
-                f"import claims_diff; print(json.dumps(claims_diff.record(__import__('pathlib').Path({str(corpus)!r}))))")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=scratch)
-    return json.loads(out.stdout.splitlines()[-1])
+        return call_with(export(rev, Path(scratch) / "src"), "claims_diff", "record", corpus, Path(scratch))
 
 
 def main(argv=None) -> int:

@@ -576,6 +576,21 @@ def export(rev: str, dest: Path) -> Path:
     return dest
 
 
+def corpus_folders(corpus: Path) -> list[Path]:
+    """The story folders under a corpus: each folder that holds an article."""
+    return sorted({p.parent for p in corpus.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()})
+
+
+def call_with(src: Path | None, module: str, function: str, corpus: Path, cwd: Path):
+    """`function(corpus)` of a bench module, in a process of its own that imports the package
+    from `src` (None: as installed, the working tree); what it returns, through JSON."""
+    path = "" if src is None else f"sys.path.insert(0, {str(src)!r}); "
+    code = (f"import json, sys; {path}sys.path.insert(1, {str(BENCH)!r}); import {module}; "
+            f"print(json.dumps({module}.{function}(__import__('pathlib').Path({str(corpus)!r}))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
 def code_version(env=None) -> str | None:
     """The digest the claims cache keys on (None where there is no cache module)."""
     r = subprocess.run([sys.executable, "-c", "from factcheck.cache import code_version; print(code_version())"],
