@@ -638,4 +638,7 @@ def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | 
     dates = [c for c in current if c.kind == "date"]
     counts = [c for c in current if c.kind not in ("age", "date")]
     story_places = frozenset(p for c in current if c.sentence.in_lead for p in c.context.places)
-    return _align_counts(counts, sources, ruleset) + _align_ages(ages, sources) + _align_described(ages) + _align_dates(dates, sources, story_places)
+    named = _align_ages(ages, sources)
+    joined = {id(c) for fact in named for c in fact.claims}  # an age joined to a name is no one else's
+    described = _align_described([c for c in ages if id(c) not in joined])
+    return _align_counts(counts, sources, ruleset) + named + described + _align_dates(dates, sources, story_places)

@@ -254,3 +254,18 @@ def test_an_age_given_after_a_described_person_is_that_persons(apposition, hyphe
     found = findings(("a.txt", apposition, DAY), ("b.txt", hyphenated, DAY))
     [fact] = judged(found, "age")
     assert sorted(c.value for c in fact.claims) == [45, 46]
+
+
+@pytest.mark.parametrize("titled", [
+    "The captain, 52, was injured in the fire.",
+    "The captain, 52, was rescued from the water.",
+    "The captain, 52, was arrested on Tuesday.",
+])
+def test_an_age_joined_to_a_name_by_title_is_not_also_a_described_persons(titled):
+    found = findings(
+        ("a.txt", "Capt. Luigi Rossi, 51, steered the ferry.", DAY),
+        ("b.txt", titled, DAY),
+        ("c.txt", "A 50-year-old was injured in the fire. A 50-year-old was rescued from the water. "
+                  "A 50-year-old was arrested on Tuesday.", DAY),
+    )
+    assert [(f.key, sorted(c.value for c in f.claims)) for f in judged(found, "age")] == [("age:luigi rossi", [51, 52])]
