@@ -522,6 +522,13 @@ class Bench:
             self.log(f"one story of {n:,} articles")
             r = self.check([{"folder": str(folder), "articles": n, "bytes": size}], 1, True)
             res["one_story"].append(r)
+        if one_sizes and one_sizes[-1] >= 2000:  # as a user runs it: a fresh process, every core
+            folder, _size = self.one_story(one_sizes[-1])
+            self.log(f"one story of {one_sizes[-1]:,} articles with the CLI, {self.nproc} jobs")
+            env = self.isolated_env()
+            res["one_story_cli"] = {"articles": one_sizes[-1], "cores": self.nproc, **self.timed_cli(
+                self.find_cli() + ["check", str(folder), "--no-cache", "--format", "json", "--jobs", str(self.nproc)],
+                Path(env["HOME"]), env)}
         # 5. the CLI over a tree: first run, cached re-run, --no-cache
         res["cli"] = self.cli(subset(cli_articles))
         res["targets"] = targets(res, self.nproc, a.full)
@@ -742,9 +749,12 @@ def targets(res, nproc, full) -> list[dict]:
         r = cli.get(key)
         ran = bool(r) and "error" not in r
         add(name, f"{r['wall']:.2f} s" if ran else "n/a", r["wall"] <= limit if ran else None, "wall clock, best of 3")
-    two_k = [r for r in res.get("one_story", []) if ok(r) and r["articles"] >= 2000]
-    add("a 2,000-article story in <= 10 s", f"{two_k[0]['wall']:.1f} s" if two_k else "n/a",
-        two_k[0]["wall"] <= 10 if two_k else None, "one core, wall clock, stages timed apart")
+    two_k = res.get("one_story_cli")
+    ran = bool(two_k) and "error" not in two_k
+    one_core = [r for r in res.get("one_story", []) if ok(r) and r["articles"] >= 2000]
+    add("a 2,000-article story in <= 10 s", f"{two_k['wall']:.1f} s" if ran else "n/a", two_k["wall"] <= 10 if ran else None,
+        f"the CLI, fresh process, {two_k['cores'] if ran else '-'} jobs, wall clock"
+        + (f"; one core, stages timed apart: {one_core[0]['wall']:.1f} s" if one_core else ""))
     return out
 
 

@@ -26,21 +26,24 @@ def source_claims(source: Source, rules: RuleSet) -> list[Claim]:
     return extract_claims(source, split_sentences(source), rules)
 
 
-def check_story(folder: Path | FeedGroup, rules: RuleSet | None = None, claims_of=None, *, config=None, suppress: bool = True) -> StoryReport:
+def check_story(folder: Path | FeedGroup, rules: RuleSet | None = None, claims_of=None, *, config=None, suppress: bool = True,
+                claims_all=None) -> StoryReport:
     """Load, split, extract, align and compare the articles of one story: a folder, a feed
     file, or one group of a feed.
 
     `claims_of(source, rules)` replaces `source_claims` (the CLI passes a cached version).
-    `config` (a factcheck.config.Config) picks the rules when none are given and shapes the
-    claims; with `suppress`, the articles' `factcheck: ignore[...]` comments remove claims.
+    `claims_all(sources, rules, claims_of)`, the claims of each source in order, replaces
+    asking `claims_of` one source at a time (factcheck.parallel shares a big story's
+    articles out to worker processes). `config` (a factcheck.config.Config) picks the rules
+    when none are given and shapes the claims; with `suppress`, the articles'
+    `factcheck: ignore[...]` comments remove claims.
     """
     rules = rules or (config.ruleset() if config is not None else load_rules())
     claims_of = claims_of or source_claims
     loaded = load_story(folder if isinstance(folder, FeedGroup) else Path(folder), **_load_options(config))
     sources = infer_publication_dates(loaded.sources, rules)
-    claims = []
-    for source in sources:
-        claims.extend(claims_of(source, rules))
+    found = claims_all(sources, rules, claims_of) if claims_all is not None else [claims_of(source, rules) for source in sources]
+    claims = [claim for each in found for claim in each]
     claims, notes = settle_claims(sources, claims, rules, config, suppress)
     facts = align_claims(claims, sources, rules)
     findings = compare_facts(facts, sources, rules, **_compare_options(config))

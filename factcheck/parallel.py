@@ -34,6 +34,15 @@ MIN_STORY_SECONDS = 0.01
 MIN_WORK_SECONDS = 5.0
 # How long the first stories are checked here before deciding to stay here.
 SAMPLE_SECONDS = 1.0
+# A story checked here (the only one, or those left when workers did not pay) has its
+# articles extracted by worker processes when this much of its text is not in the claims
+# cache: about a second and a half of extraction, more than starting workers and sending
+# the articles and their claims across costs (bench/run.py --one-story, "One big story" in
+# the README).
+MIN_SHARED_BYTES = 1_000_000
+# The articles go out in about this many pieces a worker, so that a slow piece leaves no
+# core idle for long at the end.
+PIECES_PER_WORKER = 4
 
 
 def default_jobs() -> int:
@@ -111,7 +120,7 @@ def cached_claims(cache_dir: str | None):
     return CachedClaims(ClaimCache(Path(cache_dir)))
 
 
-def _init_worker(cache_dir: str | None) -> None:
+def _init_worker(cache_dir: str | None, rules: dict | None = None) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it cancels the pool; workers would only print tracebacks.
@@ -119,7 +128,10 @@ def _init_worker(cache_dir: str | None) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except (ValueError, OSError, AttributeError):
         pass
-    # Forked workers inherit the rule sets the parent loaded; others load each once.
+    # Forked workers inherit the rule sets the parent loaded (or are handed them at the
+    # fork, which copies them without pickling); others load each once.
+    if rules is not None:
+        _worker["rules"] = rules
     _worker.setdefault("rules", {})
     _worker["claims_of"] = cached_claims(cache_dir)
 
@@ -130,6 +142,88 @@ def _run_in_worker(story: Path | FeedGroup, config) -> Result:
 
 def _options(config) -> dict:
     return {} if config is None else {"config": config}
+
+
+def _claims_in_worker(sources: list, config) -> list[list]:
+    from factcheck.check import source_claims
+
+    rules = _rules_for(config, _worker["rules"])
+    claims_of = _worker["claims_of"] or source_claims
+    return [claims_of(source, rules) for source in sources]
+
+
+class ArticlePool:
+    """Worker processes that extract the articles of a big story checked in this process,
+    which alone would keep one core busy and leave the others idle. They start with the
+    first story big enough to need them, forked while `paused()` (a context manager) holds:
+    a thread holding a lock at the fork, a progress bar's, would leave it held in them."""
+
+    def __init__(self, jobs: int, cache: str | None, loaded: dict, paused: Callable = contextlib.nullcontext):
+        self.jobs, self.cache, self.loaded, self.paused = jobs, cache, loaded, paused
+        self.pool = None
+        self.broken = False
+
+    def claims_all(self, config) -> Callable:
+        """`claims_all` for check_story, for a story with these settings."""
+
+        def claims_all(sources: list, rules, claims_of) -> list[list]:
+            found = [self._cached(claims_of, source, rules) for source in sources]
+            todo = [i for i, claims in enumerate(found) if claims is None]
+            if todo and not self.broken and sum(len(sources[i].clean) for i in todo) >= MIN_SHARED_BYTES:
+                from concurrent.futures.process import BrokenProcessPool
+
+                pieces = _pieces(todo, sources, self.jobs * PIECES_PER_WORKER)
+                try:
+                    results = self._start().map(_claims_in_worker, [[sources[i] for i in piece] for piece in pieces],
+                                                [config] * len(pieces))
+                    for piece, claims in zip(pieces, results):
+                        for i, each in zip(piece, claims):
+                            found[i] = each
+                except (BrokenProcessPool, OSError):  # no workers possible, or one died: the rest here
+                    self.broken = True
+            return [claims if claims is not None else claims_of(sources[i], rules) for i, claims in enumerate(found)]
+
+        return claims_all
+
+    @staticmethod
+    def _cached(claims_of, source, rules):
+        """The source's claims if the claims cache holds them, without extracting."""
+        from factcheck.cache import CachedClaims
+
+        return claims_of.cache.get(source, rules) if isinstance(claims_of, CachedClaims) else None
+
+    def _start(self):
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with self.paused():
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.cache, self.loaded if _forks() else None))
+                self.pool.submit(int).result()  # the workers are forked now, while paused
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _forks() -> bool:
+    """Whether worker processes are forked from this one (and so get its rule sets for free)."""
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=False) == "fork"
+
+
+def _pieces(todo: list[int], sources: list, count: int) -> list[list[int]]:
+    """The articles to extract, in order, cut into about `count` pieces of about equal text."""
+    total = sum(len(sources[i].clean) for i in todo)
+    pieces, piece, size = [], [], 0
+    for i in todo:
+        piece.append(i)
+        size += len(sources[i].clean)
+        if size * count >= total * (len(pieces) + 1):
+            pieces.append(piece)
+            piece = []
+    return pieces + [piece] if piece else pieces
 
 
 def check_folders(
@@ -169,8 +263,26 @@ def check_folders(
 
         claims_of = cached_claims(cache)
 
+        @contextlib.contextmanager
+        def paused():
+            stop = getattr(display, "stop", None) if shown else None
+            if stop is not None:
+                stop()
+            try:
+                yield
+            finally:
+                if stop is not None:
+                    display.start()
+
+        articles = ArticlePool(jobs, cache, loaded, paused) if jobs > 1 else None
+        if articles is not None:
+            stack.callback(articles.close)
+
         def here(i: int) -> None:
-            results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **_options(configs[i]))
+            options = _options(configs[i])
+            if articles is not None:
+                options["claims_all"] = articles.claims_all(configs[i])
+            results[i] = check_one(folders[i], _rules_for(configs[i], loaded), claims_of, **options)
             if on_done:
                 on_done(folders[i], results[i])
 
