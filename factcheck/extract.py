@@ -286,16 +286,14 @@ def _qualifier_before(text: str, at: int):
     return QUALIFIER_BEFORE.search(text, max(0, at - 25), at)
 
 
-def matches(frame: Frame, text: str, cache: dict | None = None):
-    """The frame's matches, tried only where its anchor matches and where the words the
-    pattern needs still follow (factcheck.scan): most of a sentence is skipped, and a frame
-    the scan rules out everywhere is never compiled."""
-    last = scan.last_start(frame.source, text, cache)
-    if last == -1:
-        return ()  # the common case: no generator to set up
-    if frame.anchor is None:
-        return frame.pattern.finditer(text, timeout=1.0)
-    return _anchored_matches(frame, text, {} if cache is None else cache, last)
+def frame_matches(rule: Rule, text: str, cache: dict):
+    """(frame, match) of each frame of the rule in turn, each tried only where its anchor
+    matches and where the words the pattern needs still follow (factcheck.scan): most of a
+    sentence is skipped, and a frame the scan rules out everywhere is never compiled."""
+    for frame, last in scan.runnable(rule, text, cache):
+        found = frame.pattern.finditer(text, timeout=1.0) if frame.anchor is None else _anchored_matches(frame, text, cache, last)
+        for m in found:
+            yield frame, m
 
 
 def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
@@ -321,96 +319,95 @@ NAMED_GROUPS = frozenset({"police", "hostage", "attacker"})
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     text = sentence.text
     claims, taken = [], []
-    for frame in rule.frames:
-        for m in matches(frame, text, cache):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+    for frame, m in frame_matches(rule, text, cache):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        g = m.groupdict()
+        if frame.name == "zero":
+            q = Quantity(0, 0, 0, "")
+        elif frame.name == "one":
+            q = Quantity(1, 1, 1, "")
+        elif frame.name == "ordinal":
+            n = ordinal_value(m["ord"])
+            if n is None:
                 continue
-            g = m.groupdict()
-            if frame.name == "zero":
-                q = Quantity(0, 0, 0, "")
-            elif frame.name == "one":
-                q = Quantity(1, 1, 1, "")
-            elif frame.name == "ordinal":
-                n = ordinal_value(m["ord"])
-                if n is None:
-                    continue
-                q = Quantity(n, n, n, "")
-            else:
-                # "the toll passed 320": more than the number
-                qualifier = "more than" if g.get("passed") else g.get("q")
-                q = quantity(qualifier, m["num"]) if g.get("num") else None
-                if q is None:
-                    continue
-            num_start = m.start("num") if g.get("num") else m.start()
-            num_end = m.end("num") if g.get("num") else m.end()
-            before, after = text[:num_start], text[num_end:]
-            if g.get("num") and q.exact:
-                if _AGE_RANGE_BEFORE.search(text, max(0, num_start - 40), num_start):
-                    continue  # "ten victims aged between 20 and 37 were shot": the oldest's age
-                q = _as_range(text, num_start, num_end, q)
-            if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
+            q = Quantity(n, n, n, "")
+        else:
+            # "the toll passed 320": more than the number
+            qualifier = "more than" if g.get("passed") else g.get("q")
+            q = quantity(qualifier, m["num"]) if g.get("num") else None
+            if q is None:
                 continue
-            listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
-            if listed_before and not _OF_THE_TOLL.match(after) and (
-                _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
-            ):
-                listed = _with_subjects(_ITEMS_BEFORE, ruleset.subject_pattern).search(text, max(0, num_start - 100), num_start)
-                if frame.name == "after" and listed:
-                    claims += _listed_parts(rule, source, sentence, ruleset, listed.start(), m.end(), (listed.start(), m.end()))
-                    taken.append((listed.start(), m.end()))
-                continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
-            if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
-                continue  # "Three children shot, 1 injured": hurt some other way than the shot
-            if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
-                continue  # "two more arrested": an increment, not a total
-            if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
-                continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
-            if not g.get("who") and _PARTITIVE_AFTER.match(after):
-                continue  # "detained one of the owners": a part of a group, not the total
-            if 1800 <= q.value <= 2100 and not g.get("who"):
-                continue  # a year
-            if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
-                continue  # "Josh Williams, 20, died": an age
-            if _NAMING_BEFORE.search(before[-30:]):
-                continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
-            who = _named_subject(g.get("mods"), g.get("who"), ruleset)
-            if not who and frame.name == "before":
-                who = _elided_subject(text[m.end() :], ruleset)
-            elif not who and frame.name == "after":
-                who = _described_subject(text[m.end() :], ruleset)
-            mods = (g.get("mods") or "").lower()
-            subject = ruleset.subjects.get(who)
-            if g.get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
-                continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
-            listed = _with_subjects(_ITEMS_AFTER, ruleset.subject_pattern).match(text, m.end()) if frame.name == "before" and subject is not None and subject.group == "subgroup" else None
-            if listed:  # "killing six children and two adults": the parts of a toll with no total
-                claims += _listed_parts(rule, source, sentence, ruleset, num_start, listed.end(), (m.start(), listed.end()))
-                taken.append((m.start(), listed.end()))
-                continue
-            besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
-            if rule.data.get("others_add_one") and besides:
-                q = q.shifted(1)
-            if rule.data.get("others_are_parts") and (besides or who == "others"):
-                continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
-            following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
-            if any(p in following for p in rule.words("not_followed_by")):
-                continue  # "five people injured in the crash remain hospitalized": a part of the injured
-            if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
-                continue  # "one shot dead": a death, not a count of the people shot
-            parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
-            if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
-                attacker_extra = 1
-            taken.append((m.start(), m.end()))
-            claim = _claim(
-                rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
-                quantity=q, subject=who, role=subject.role if subject else "",
-                parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
-                attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
-                changed=_changed(text, cache),
-            )
-            claims.append(claim)
-            if frame.name != "zero":
-                claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
+        num_start = m.start("num") if g.get("num") else m.start()
+        num_end = m.end("num") if g.get("num") else m.end()
+        before, after = text[:num_start], text[num_end:]
+        if g.get("num") and q.exact:
+            if _AGE_RANGE_BEFORE.search(text, max(0, num_start - 40), num_start):
+                continue  # "ten victims aged between 20 and 37 were shot": the oldest's age
+            q = _as_range(text, num_start, num_end, q)
+        if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
+            continue
+        listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
+        if listed_before and not _OF_THE_TOLL.match(after) and (
+            _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
+        ):
+            listed = _with_subjects(_ITEMS_BEFORE, ruleset.subject_pattern).search(text, max(0, num_start - 100), num_start)
+            if frame.name == "after" and listed:
+                claims += _listed_parts(rule, source, sentence, ruleset, listed.start(), m.end(), (listed.start(), m.end()))
+                taken.append((listed.start(), m.end()))
+            continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
+        if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
+            continue  # "Three children shot, 1 injured": hurt some other way than the shot
+        if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+            continue  # "two more arrested": an increment, not a total
+        if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
+            continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
+        if not g.get("who") and _PARTITIVE_AFTER.match(after):
+            continue  # "detained one of the owners": a part of a group, not the total
+        if 1800 <= q.value <= 2100 and not g.get("who"):
+            continue  # a year
+        if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
+            continue  # "Josh Williams, 20, died": an age
+        if _NAMING_BEFORE.search(before[-30:]):
+            continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
+        who = _named_subject(g.get("mods"), g.get("who"), ruleset)
+        if not who and frame.name == "before":
+            who = _elided_subject(text[m.end() :], ruleset)
+        elif not who and frame.name == "after":
+            who = _described_subject(text[m.end() :], ruleset)
+        mods = (g.get("mods") or "").lower()
+        subject = ruleset.subjects.get(who)
+        if g.get("part") is not None and (subject is None or subject.group not in NAMED_GROUPS):
+            continue  # "two of the dead were tourists": a part of the toll, a fact only for a named role
+        listed = _with_subjects(_ITEMS_AFTER, ruleset.subject_pattern).match(text, m.end()) if frame.name == "before" and subject is not None and subject.group == "subgroup" else None
+        if listed:  # "killing six children and two adults": the parts of a toll with no total
+            claims += _listed_parts(rule, source, sentence, ruleset, num_start, listed.end(), (m.start(), listed.end()))
+            taken.append((m.start(), listed.end()))
+            continue
+        besides = bool(_OTHER_BEFORE.search(before)) or "other" in mods.split()
+        if rule.data.get("others_add_one") and besides:
+            q = q.shifted(1)
+        if rule.data.get("others_are_parts") and (besides or who == "others"):
+            continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
+        following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
+        if any(p in following for p in rule.words("not_followed_by")):
+            continue  # "five people injured in the crash remain hospitalized": a part of the injured
+        if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
+            continue  # "one shot dead": a death, not a count of the people shot
+        parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
+        if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
+            attacker_extra = 1
+        taken.append((m.start(), m.end()))
+        claim = _claim(
+            rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
+            quantity=q, subject=who, role=subject.role if subject else "",
+            parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
+            attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
+            changed=_changed(text, cache),
+        )
+        claims.append(claim)
+        if frame.name != "zero":
+            claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
 
 
@@ -475,7 +472,7 @@ def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, to
     at = (sentence.clean_start if sentence.clean_start >= 0 else sentence.start) + len(sentence.text)
     following = _NEXT_SENTENCE.match(source.clean, at, at + 300)
     listed = following and _with_subjects(_PARTS_SENTENCE, ruleset.subject_pattern).fullmatch(following["sentence"])
-    if not listed or any(later.start() >= end for frame in rule.frames for later in matches(frame, sentence.text, cache)):
+    if not listed or any(later.start() >= end for _frame, later in frame_matches(rule, sentence.text, cache)):
         return ()
     items = _counted_items(_with_subjects(_PARTS_ITEM, ruleset.subject_pattern).finditer(following["sentence"]), ruleset)
     if items is None or sum(q.value for _item, q, _who, _subject in items) != total.value:
@@ -586,20 +583,19 @@ _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|a
 
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     claims = []
-    for frame in rule.frames:
-        for m in matches(frame, sentence.text, cache):
-            if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
-                    or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
-                continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
-            ahead = sentence.text[max(0, m.start() - 40) : m.start()]
-            beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
-            if beside and beside["noun"].lower() in ruleset.subjects:
-                continue  # people counted in parts, with no total
-            q = quantity(m.groupdict().get("q"), m["num"])
-            if q is None or q.value == 0:
-                continue
-            noun = " ".join(m["noun"].lower().split())
-            claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q, subject=noun))
+    for _frame, m in frame_matches(rule, sentence.text, cache):
+        if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
+                or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
+            continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
+        ahead = sentence.text[max(0, m.start() - 40) : m.start()]
+        beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
+        if beside and beside["noun"].lower() in ruleset.subjects:
+            continue  # people counted in parts, with no total
+        q = quantity(m.groupdict().get("q"), m["num"])
+        if q is None or q.value == 0:
+            continue
+        noun = " ".join(m["noun"].lower().split())
+        claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q, subject=noun))
     return claims
 
 
@@ -609,31 +605,30 @@ ABOUT_AN_AGE = 2  # "about 40": a guess within two years either way
 def _age_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict | None = None, _published=None) -> list[Claim]:
     claims, taken = [], set()
     suspects = None  # whether the sentence makes its people suspects: read once, when first asked
-    for frame in rule.frames:
-        for m in matches(frame, sentence.text, cache):
-            g = m.groupdict()
-            age = int(word_value(g["age"]) or 0)
-            if not 0 < age <= 115 or m.start("age") in taken:
-                continue
-            name = _person(g.get("name") or "")
-            desc = (g.get("desc") or "").lower()
-            if g.get("name") is not None and not name:
-                continue
-            taken.add(m.start("age"))
-            if suspects is None:
-                suspects = bool(rule.words("suspects")) and _suspects_pattern(tuple(rule.words("suspects"))).search(sentence.text) is not None
-            if g.get("more") is not None:  # "ages 28 and 21": a group's ages, kept only for suspects
-                if suspects:
-                    claims += [_claim(rule, source, sentence, n.start(), n.end(), int(n[0]), ruleset, quantity=Quantity(int(n[0]), int(n[0]), int(n[0]), ""),
-                                      subject=desc, role=LISTED_SUSPECT) for n in regex.finditer(r"\d+", sentence.text[: m.end()], pos=m.start("age"))]
-                continue
-            about = g.get("about")
-            q = Quantity(age, age - ABOUT_AN_AGE, age + ABOUT_AN_AGE, about.lower()) if about else Quantity(age, age, age, "")
-            described = (SUSPECT if suspects else "") if name else _description(rule, sentence.text, m.start(), m.end(), desc)
-            claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
-            other = _person(g.get("name2") or "")
-            if other:  # "Lee and Park, both 29": one age for two people
-                claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
+    for _frame, m in frame_matches(rule, sentence.text, cache):
+        g = m.groupdict()
+        age = int(word_value(g["age"]) or 0)
+        if not 0 < age <= 115 or m.start("age") in taken:
+            continue
+        name = _person(g.get("name") or "")
+        desc = (g.get("desc") or "").lower()
+        if g.get("name") is not None and not name:
+            continue
+        taken.add(m.start("age"))
+        if suspects is None:
+            suspects = bool(rule.words("suspects")) and _suspects_pattern(tuple(rule.words("suspects"))).search(sentence.text) is not None
+        if g.get("more") is not None:  # "ages 28 and 21": a group's ages, kept only for suspects
+            if suspects:
+                claims += [_claim(rule, source, sentence, n.start(), n.end(), int(n[0]), ruleset, quantity=Quantity(int(n[0]), int(n[0]), int(n[0]), ""),
+                                  subject=desc, role=LISTED_SUSPECT) for n in regex.finditer(r"\d+", sentence.text[: m.end()], pos=m.start("age"))]
+            continue
+        about = g.get("about")
+        q = Quantity(age, age - ABOUT_AN_AGE, age + ABOUT_AN_AGE, about.lower()) if about else Quantity(age, age, age, "")
+        described = (SUSPECT if suspects else "") if name else _description(rule, sentence.text, m.start(), m.end(), desc)
+        claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=name, subject=desc, role=described))
+        other = _person(g.get("name2") or "")
+        if other:  # "Lee and Park, both 29": one age for two people
+            claims.append(_claim(rule, source, sentence, m.start(), m.end(), age, ruleset, quantity=q, person=other, subject=desc))
     return claims
 
 

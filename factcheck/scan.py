@@ -240,8 +240,10 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
     required words (or the prefilter is off)."""
     if not PREFILTER:
         return None
-    if cache is None:  # a check that keeps nothing per sentence: worked out for this call
-        cache = {}
+    return _last_start(source, text, {} if cache is None else cache)  # no cache: worked out for this call
+
+
+def _last_start(source: str, text: str, cache: dict) -> int | None:
     required = _REQUIRED.get(source)
     if required is None:
         literals = _LITERALS.get(source)
@@ -258,6 +260,21 @@ def last_start(source: str, text: str, cache: dict | None) -> int | None:
         if at > last and any(places.keys() >= phrase for phrase in others):
             last = at
     return last
+
+
+def runnable(rule, text: str, cache: dict) -> list[tuple]:
+    """(frame, last start) of each of the rule's frames that the scan does not rule out in
+    the sentence (`last_start`), in the rule's order; worked out once a sentence and kept in
+    its cache (a toll's check asks again when it reads the next sentence's breakdown)."""
+    key = ("frames", id(rule))
+    found = cache.get(key)
+    if found is None:
+        if PREFILTER:
+            found = [(frame, last) for frame in rule.frames if (last := _last_start(frame.source, text, cache)) != -1]
+        else:
+            found = [(frame, None) for frame in rule.frames]
+        cache[key] = found
+    return found
 
 
 def _literal_verdict(literals: tuple[frozenset[str], ...], text: str, cache: dict) -> int | None:
