@@ -202,8 +202,10 @@ class ArticlePool:
         return self.pool
 
     def close(self) -> None:
+        """Stop the workers (a later big story starts them again)."""
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def _forks() -> bool:
@@ -241,7 +243,9 @@ def check_folders(
     every worker alike.
 
     `display` (a context manager, e.g. a progress bar) is entered only once the worker
-    processes exist, so no display thread is running when they are forked.
+    processes exist, so no display thread is running when they are forked; the workers
+    that share out a big story's articles are forked with it stopped (its `stop` and
+    `start`, when it has them).
     """
     folders = [f if isinstance(f, FeedGroup) else Path(f) for f in folders]
     configs = list(configs) if configs is not None else [None] * len(folders)
@@ -291,6 +295,8 @@ def check_folders(
 
             start = _first_here(len(folders), here) if measure else 0
             if start < len(folders):
+                if articles is not None:  # the stories' workers take the cores
+                    articles.close()
                 _worker["rules"] = loaded
                 try:
                     _check_in_pool(folders, configs, range(start, len(folders)), min(jobs, len(folders) - start), cache, results, on_done, show)

@@ -157,3 +157,32 @@ def test_a_progress_bar_is_stopped_while_the_workers_are_forked(tmp_path, monkey
     parallel.check_folders([story], jobs=2, display=Bar())
     assert calls[:2] == ["shown", "fork"] and calls[-1] == "gone"
     assert "stop" in calls and calls.index("stop") < calls.index("start")
+
+
+def test_the_article_workers_stop_before_the_stories_workers_start(tmp_path, monkeypatch):
+    """A big first story is shared out; the stories after it go to workers of their own, and
+    no idle worker of the first is left holding memory meanwhile."""
+    big = _a_story_of_many_articles(tmp_path)
+    small = []
+    for name in ("fire", "blaze"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.txt").write_text("Fire\nThe fire killed 10 people on Monday.\n")
+        (folder / "b.txt").write_text("Blaze\nThe blaze killed 12 people on Monday.\n")
+        small.append(folder)
+    closed = []
+    close = parallel.ArticlePool.close
+
+    def watched(pool):
+        closed.append(pool.pool is not None)
+        close(pool)
+
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_SHARED_BYTES", 0)
+    monkeypatch.setattr(parallel, "SAMPLE_SECONDS", 600)
+    monkeypatch.setattr(parallel, "MIN_WORK_SECONDS", 0)
+    monkeypatch.setattr(parallel, "MIN_STORY_SECONDS", 0)
+    monkeypatch.setattr(parallel.ArticlePool, "close", watched)
+    results = parallel.check_folders([big, *small])
+    assert closed == [True, False]  # running when the stories' pool started; nothing left at the end
+    assert [len(r.findings) > 0 for r in results] == [True, True, True]
