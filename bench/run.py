@@ -6,7 +6,7 @@
     python bench/run.py --quick    # a smoke test of the harness itself (small sizes, seconds)
 
 Prints Markdown tables to stdout and writes bench/results.json. Every measurement runs in a
-fresh subprocess (`run.py --worker SPEC`) so that peak memory (ru_maxrss) and warm caches
+fresh subprocess (`run.py --worker SPEC.json`) so that peak memory (ru_maxrss) and warm caches
 do not bleed from one figure into the next. See bench/README.md for what each figure means.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ MB = 1e6
 
 
 # ============================================================================ worker side
-# Runs in its own process: `python bench/run.py --worker '{"task": ...}'`, prints one line
+# Runs in its own process: `python bench/run.py --worker SPEC.json` (the task in a file), prints one line
 # "RESULT {json}" at the end.
 
 def _rss_kb(who) -> int:
@@ -265,8 +265,8 @@ def _task_peers(spec) -> dict:
     return out
 
 
-def worker_main(spec_json: str) -> None:
-    spec = json.loads(spec_json)
+def worker_main(spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text())
     for k, v in spec.get("env", {}).items():
         os.environ[k] = v
     if spec.get("cwd"):
@@ -304,7 +304,9 @@ class Bench:
     def worker(self, spec: dict, python: str | None = None) -> dict:
         env = self.isolated_env()
         spec = dict(spec, cwd=env["HOME"])
-        cmd = [python or sys.executable, str(BENCH / "run.py"), "--worker", json.dumps(spec)]
+        spec_path = Path(env["HOME"]) / "spec.json"  # in a file: 100,000 paths are too long for a command line
+        spec_path.write_text(json.dumps(spec))
+        cmd = [python or sys.executable, str(BENCH / "run.py"), "--worker", str(spec_path)]
         try:
             r = subprocess.run(cmd, capture_output=True, text=True, timeout=self.a.timeout, env=env)
         except subprocess.TimeoutExpired:
