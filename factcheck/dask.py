@@ -45,6 +45,26 @@ def connect(address: str):
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {' '.join(str(error).split()) or type(error).__name__}") from None
 
 
+class Cluster:
+    """The scheduler of one run, connected to when first needed and then once for the whole
+    run (every feed it groups, every batch of settings it checks); `close` at the run's end."""
+
+    def __init__(self, address: str):
+        self.address = address
+        self._client = None
+
+    def client(self):
+        """The run's client; raises ClusterError as `connect` does."""
+        if self._client is None:
+            self._client = connect(self.address)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
 @contextlib.contextmanager
 def _client(scheduler):
     """A client of `scheduler` (an address or a `distributed.Client`), closed after use when

@@ -154,3 +154,26 @@ def test_a_jsonl_file_that_is_not_a_feed_is_the_same_one_line_error_on_the_clust
     remote = check("gold.jsonl", "--group-by", "story_id", "--scheduler", cluster.scheduler_address)
     assert (remote.exit_code, remote.stderr) == (local.exit_code, local.stderr)
     assert remote.exit_code == 2 and remote.stderr.count("\n") == 1 and "not a feed" in remote.stderr
+
+
+def test_one_run_connects_to_the_scheduler_once_and_closes_its_client(tmp_path, monkeypatch, cluster):
+    """Two feeds grouped on the cluster and their stories checked there, with two settings
+    files: one client for the whole run, closed at its end."""
+    import factcheck.dask
+
+    monkeypatch.chdir(tmp_path)
+    for side in ("north", "south"):
+        (tmp_path / side).mkdir()
+        make_feed(tmp_path / side / "desk.jsonl", stories=6)
+    (tmp_path / "south" / "factcheck.toml").write_text("min-confidence = 0.2\n")
+    clients = []
+    connect = factcheck.dask.connect
+
+    def counted(address):
+        clients.append(connect(address))
+        return clients[-1]
+
+    monkeypatch.setattr(factcheck.dask, "connect", counted)
+    result = check("north/desk.jsonl", "south/desk.jsonl", "--group-by", "story_id", "--format", "json", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 1 and len(json.loads(result.stdout)["stories"]) == 12
+    assert len(clients) == 1 and clients[0].status == "closed"

@@ -76,10 +76,10 @@ def _safe(text: object) -> str:
 
 def story_folders(paths: list[Path], recursive: bool, group_by: str | None = None, exclusions=None,
                   max_bytes: int | None = None, index_dir: Path | None = None,
-                  scheduler: str | None = None) -> tuple[list, list[StoryFailure]]:
+                  cluster=None) -> tuple[list, list[StoryFailure]]:
     """The stories to check, each once (folders, feed files, or the groups of feeds split by
     `group_by`), and a failure for every path that gives none. A JSON Lines feed is grouped
-    on the Dask cluster of `scheduler` if one is given, whatever its size; else, when it is
+    on the Dask cluster (a factcheck.dask.Cluster) if one is given, whatever its size; else, when it is
     larger than `max_bytes` (by default the config's default), on disk with its index in
     `index_dir`."""
     from factcheck.check import story_folders as folders_under
@@ -101,8 +101,8 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
             try:
                 if not group_by:
                     groups, problems = [path], []
-                elif scheduler:
-                    groups, problems = _group_on_cluster(path, group_by, scheduler, max_bytes)
+                elif cluster is not None:
+                    groups, problems = _group_on_cluster(path, group_by, cluster, max_bytes)
                 else:
                     groups, problems = feed_stories(path, group_by, max_bytes, index_dir)
             except StoryError as e:
@@ -131,11 +131,11 @@ def story_folders(paths: list[Path], recursive: bool, group_by: str | None = Non
     return folders, failures
 
 
-def _group_on_cluster(path: Path, group_by: str, scheduler: str, max_bytes: int) -> tuple[list, list]:
+def _group_on_cluster(path: Path, group_by: str, cluster, max_bytes: int) -> tuple[list, list]:
     from factcheck.dask import ClusterError, group_feed
 
     try:
-        return group_feed(path, group_by, scheduler, max_bytes=max_bytes)
+        return group_feed(path, group_by, cluster.client(), max_bytes=max_bytes)
     except ClusterError as e:
         raise InputError(str(e)) from None
 
@@ -215,8 +215,8 @@ def stderr_is_terminal() -> bool:
 
 
 def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_progress: bool, configs=None,
-               scheduler: str | None = None, color: Color = Color.auto, on_result=None) -> list:
-    """The stories checked in local processes, or on the Dask cluster whose scheduler is given;
+               cluster=None, color: Color = Color.auto, on_result=None) -> list:
+    """The stories checked in local processes, or on the Dask cluster given (a factcheck.dask.Cluster);
     `configs[i]` is the settings of `folders[i]`. `on_result(story, result)` is called as
     each story is done."""
     from factcheck.parallel import check_folders
@@ -231,13 +231,13 @@ def run_checks(folders: list, jobs: int | None, cache_dir: Path | None, show_pro
             if on_result is not None:
                 on_result(story, result)
             progress.advance(task)
-    if scheduler:
+    if cluster is not None:
         with progress or contextlib.nullcontext():
-            return _on_cluster(folders, configs, scheduler, cache_dir, on_done)
+            return _on_cluster(folders, configs, cluster, cache_dir, on_done)
     return check_folders(folders, jobs, cache_dir, on_done=on_done, display=progress, configs=configs)
 
 
-def _on_cluster(folders: list, configs: list, scheduler: str, cache_dir: Path | None, on_done) -> list:
+def _on_cluster(folders: list, configs: list, cluster, cache_dir: Path | None, on_done) -> list:
     """The stories on a Dask cluster, one batch per distinct settings, in the order given."""
     from factcheck.dask import ClusterError, check_on_cluster
 
@@ -249,7 +249,7 @@ def _on_cluster(folders: list, configs: list, scheduler: str, cache_dir: Path | 
         config = configs[indices[0]]
         settings = {} if config is None else {"rules_options": config.rules_options(), "check_options": {"config": config}}
         try:
-            done = check_on_cluster([folders[i] for i in indices], scheduler, cache_dir=cache_dir, on_done=on_done, **settings)
+            done = check_on_cluster([folders[i] for i in indices], cluster.client(), cache_dir=cache_dir, on_done=on_done, **settings)
         except ClusterError as e:
             raise InputError(str(e)) from None
         for i, result in zip(indices, done):
@@ -520,7 +520,7 @@ def _main(
     paths: list[Path], output_format: Format, output: Path | None, recursive: bool, verbose: bool,
     fail_on: FailOn, exit_zero: bool, statistics: bool, baseline: Path | None, write_baseline: Path | None,
     jobs: int | None, no_cache: bool, settings: Settings | None = None, group_by: str | None = None,
-    scheduler: str | None = None, quiet: bool = False, color: Color = Color.auto, cleanup: contextlib.ExitStack | None = None,
+    scheduler: str | None = None, quiet: bool = False, color: Color = Color.auto, *, cleanup: contextlib.ExitStack,
 ) -> int:
     from factcheck import baseline as baselines
     from factcheck.atomic import OutputError, final_target, is_stdout, write_output
@@ -538,13 +538,19 @@ def _main(
     if write_baseline is not None and _same_target(output, write_baseline):
         raise InputError(f"{write_baseline}: the report and the baseline cannot both be written there")
 
+    cluster = None
+    if scheduler:
+        from factcheck.dask import Cluster
+
+        cluster = Cluster(scheduler)
+        cleanup.callback(cluster.close)
     index_dir = None
-    if group_by and cleanup is not None and not scheduler:  # a cluster keeps no index here
+    if group_by and not scheduler:  # a cluster keeps no index here
         import tempfile
 
         index_dir = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="factcheck-feeds-")))
     folders, failures = story_folders(paths, recursive, group_by, settings.run.exclusions() if settings is not None else None,
-                                      settings.run.max_file_size if settings is not None else None, index_dir, scheduler)
+                                      settings.run.max_file_size if settings is not None else None, index_dir, cluster)
     # A mistyped path must not pass CI: the other stories are still checked, but the run is exit 2.
     missing_paths = [p for p in paths if not p.is_dir() and not (p.is_file() and is_feed(p.name))]
     targets = [(target, what) for target, what in ((output, "report"), (write_baseline, "baseline")) if target is not None]
@@ -553,13 +559,13 @@ def _main(
         check_output_target(target, articles, folders, what)
 
     stream = None
-    if cleanup is not None and _streams(output_format, output, baseline, write_baseline):
+    if _streams(output_format, output, baseline, write_baseline):
         stream = cleanup.enter_context(StreamedReport(output, folders, fail_on.value))
 
     show_progress = output_format in PROGRESS_FORMATS and stderr_is_terminal() and not quiet
     try:
         configs = [settings.for_story(Path(getattr(f, "path", f))) for f in folders] if settings is not None else None
-        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, scheduler, color,
+        results = run_checks(folders, jobs, None if no_cache else default_dir(), show_progress, configs, cluster, color,
                              stream.add if stream else None) if folders else []
     except _rule_errors() as e:  # a rule file that cannot be used stops every story alike
         raise InputError(str(e)) from None
