@@ -84,9 +84,10 @@ def entries(outcome: Outcome, root: Path | None = None) -> list[dict]:
 
 def dumps(items: list[dict]) -> str:
     from factcheck import __version__
+    from factcheck.output import indented_json  # as the JSON report is written: the same text as json.dumps(indent=2)
 
     data = {"factcheck_baseline": FORMAT_VERSION, "tool_version": __version__, "findings": items}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data) + "\n"
 
 
 def write(path: Path, outcome: Outcome, root: Path | None = None) -> list[dict]:
