@@ -66,6 +66,12 @@ _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
 _PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:" + alternatives(list(_PLACE_PREPOSITIONS)) + r")\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
 # "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
+# "two of the 40 passengers were injured": the first number counts the verb's people, the
+# second everyone they were part of (a clause of its own, with its own verb, is left alone:
+# "three of the five people who were shot")
+_PART_OF_BEFORE = regex.compile(r"(?<![\w-])" + NUMBER_PATTERN + r"\s+of\s+(?:the|its|their|those)\s+$", regex.I)
+_PART_OF_VERB = regex.compile(r"[^,;]*?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b", regex.I)
+_RELATIVE = regex.compile(r"\b(?:who|whom|that|which)\b", regex.I)
 _OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
@@ -103,8 +109,10 @@ def _changed(text: str, cache: dict) -> bool:
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
+# "killing 13 of the 48 people on board": a toll told as a part of everyone aboard
 _PARTITIVE_AFTER = regex.compile(
-    r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
+    r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b"
+    r"|\d[\d,]*\s+(?:people|persons|passengers|occupants)\b)", regex.I)
 _PLACE_OR_TIME_BEFORE = {*_PLACE_PREPOSITIONS, "by", "since", "until"}
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
@@ -345,6 +353,13 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if _AGE_RANGE_BEFORE.search(text, max(0, num_start - 40), num_start):
                 continue  # "ten victims aged between 20 and 37 were shot": the oldest's age
             q = _as_range(text, num_start, num_end, q)
+        start = m.start()
+        part_of = _PART_OF_BEFORE.search(before[-60:]) if frame.name == "after" and g.get("num") else None
+        if part_of and _PART_OF_VERB.match(text, num_end, m.end()) and not _RELATIVE.search(text, num_end, m.end()):
+            q = quantity(part_of["q"], part_of["num"])
+            if q is None:
+                continue
+            start = num_start - len(before[-60:]) + part_of.start()
         if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
             continue
         listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
@@ -397,9 +412,9 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
         if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
             attacker_extra = 1
-        taken.append((m.start(), m.end()))
+        taken.append((start, m.end()))
         claim = _claim(
-            rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
+            rule, source, sentence, start, m.end(), _as_value(q), ruleset,
             quantity=q, subject=who, role=subject.role if subject else "",
             parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
             attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),

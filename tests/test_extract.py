@@ -159,6 +159,27 @@ def test_a_part_of_the_victims_already_counted_is_still_the_toll(text):
 
 
 @pytest.mark.parametrize("text, kind, value", [
+    ("The turboprop crashed short of the runway, killing 13 of the 48 people on board.", "deaths", 13),
+    ("The ferry capsized in the strait, killing 40 of the 212 passengers.", "deaths", 40),
+    ("The coach left the road, killing 7 of its 30 passengers.", "deaths", 7),
+    ("Two of the 40 passengers were killed, the airline said.", "deaths", 2),
+    ("About 30 of the 212 passengers were injured.", "injuries", 30),
+    ("Five of the 20 workers were hurt when the scaffold fell.", "injuries", 5),
+])
+def test_a_toll_told_as_a_part_of_everyone_aboard_is_the_toll_not_the_aboard(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # a clause of its own: the second number is the count its own verb tells
+    ("Three of the five people who were shot died in hospital.", "deaths", None),
+    ("One of the two people injured remains in critical condition.", "injuries", 2),
+])
+def test_a_part_of_a_group_counted_by_its_own_clause_keeps_the_group(text, kind, value):
+    assert values(text, kind) == ([] if value is None else [value])
+
+
+@pytest.mark.parametrize("text, kind, value", [
     ("Two men from the factory were arrested on Tuesday.", "arrests", 2),
     ("About 30 residents from the valley were still missing.", "missing", 30),
     ("Nine miners from the night shift were killed.", "deaths", 9),
