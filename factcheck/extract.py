@@ -16,7 +16,7 @@ import regex
 from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import INFINITY, LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.numbers import NUMBER_PATTERN, WORD_NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
@@ -90,7 +90,9 @@ _HISTORY = regex.compile(
 _CHANGED = regex.compile(
     r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
     r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing|brings|brought|raised|revised|corrects|corrected)\s+(?:\w+\s+){0,3}?to|updated|(?:sharp\s+|steep\s+)?(?:rise|increase|jump)\s+from|up\s+from|"
-    r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
+    r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b"
+    # a count that fell ("the number of missing fell to 21"), not someone who fell to the ground
+    r"|\b(?:fell|falls|fallen|dropped|drops|declined|decreased)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|around\s+)?(?:\d|" + WORD_NUMBER_PATTERN + r"\b)",
     regex.I,
 )
 
