@@ -202,3 +202,12 @@ def test_missing_of_one_day_from_a_source_with_no_toll_still_conflict():
     )
     [fact] = judged(found, "missing")
     assert fact.status == "conflict"
+
+
+def test_an_evacuation_count_is_reported_as_a_count_of_people_and_compared_with_evacuations_only():
+    found = findings(
+        ("a.txt", "About 400 residents were evacuated. The slide destroyed 20 houses.", SEP_16),
+        ("b.txt", "Some 650 people were evacuated from two villages. The slide destroyed 20 houses.", date(2025, 9, 17)),
+    )
+    [fact] = [f for f in judged(found, "count") if f.rule == "FC205"]
+    assert fact.status == "explained" and [c.value for c in fact.claims] == [400, 650]
