@@ -235,7 +235,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("nouns"):
         frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
     if rule.words("toll"):
-        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,10}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at|(?P<passed>passe[sd]|tops|topped|exceeds|exceeded|surpasse[sd]))\s+{n}\b"))
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’-]+\s+){0,16}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at|(?P<passed>passe[sd]|tops|topped|exceeds|exceeded|surpasse[sd]))\s+{n}\b"))
     if rule.words("ordinal_after"):
         frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
     frames.extend(("pattern", p) for p in rule.patterns)

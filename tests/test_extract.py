@@ -322,3 +322,16 @@ def test_who_they_were_told_in_a_clause_does_not_hide_the_count(text, kind, valu
 ])
 def test_one_of_two_told_apart_is_not_the_injury_total(text):
     assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("The death toll from a landslide that buried part of the mountain village of Vesk rose to eight on Tuesday evening.", "deaths", 8),
+    ("The death toll from an early Sunday fire at a four-storey apartment block on Elm Street rose to three.", "deaths", 3),
+    ("The number of people killed in Friday's attacks on the market and the central railway station rose to 14.", "deaths", 14),
+])
+def test_a_toll_keeps_its_number_past_a_long_description_of_the_event(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+def test_a_toll_not_yet_known_takes_no_time_of_day_for_its_number():
+    assert values("The death toll from the crash, which happened on the main runway of the airport at 7:50 p.m., was not known.", "deaths") == []
