@@ -598,12 +598,18 @@ _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)
 _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
+# "found in the ruins of two houses": the things a place is named by, not a count of them
+_RUINS_OF_BEFORE = regex.compile(r"\b(?:ruins|rubble|wreckage|remains|debris|ashes)\s+of\s+(?:the\s+|its\s+|their\s+)?$", regex.I)
+
+
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     claims = []
     for _frame, m in frame_matches(rule, sentence.text, cache):
         if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
                 or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
             continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
+        if _RUINS_OF_BEFORE.search(sentence.text, max(0, m.start() - 40), m.start()):
+            continue
         ahead = sentence.text[max(0, m.start() - 40) : m.start()]
         beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
         if beside and beside["noun"].lower() in ruleset.subjects:

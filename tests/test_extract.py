@@ -335,3 +335,16 @@ def test_a_toll_keeps_its_number_past_a_long_description_of_the_event(text, kind
 
 def test_a_toll_not_yet_known_takes_no_time_of_day_for_its_number():
     assert values("The death toll from the crash, which happened on the main runway of the airport at 7:50 p.m., was not known.", "deaths") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Four more victims were found on Thursday morning in the ruins of two houses near the church.",
+    "Dogs searched the rubble of 40 buildings for survivors.",
+    "Investigators walked through the wreckage of three cars on the bridge.",
+])
+def test_things_that_name_a_place_in_ruins_are_not_a_count_of_them(text):
+    assert values(text, "count") == []
+
+
+def test_houses_destroyed_are_still_counted_beside_ruins_named_elsewhere():
+    assert values("The slide destroyed 23 houses, and bodies lay in the ruins of the church.", "count") == [23]
