@@ -153,10 +153,14 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*(?:,|;|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
+    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
     r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b)"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
+
+# "35 were injured, and seven of them remain in critical condition": what follows is said of
+# the part, not of the total
+_OF_THEM_NEXT = regex.compile(r"\s*,?\s*(?:and\s+)?\S+\s+of\s+(?:them|whom)\b", regex.I)
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
 # "three of them", "all of them"): a window without any holds no part, found by a plain search
@@ -407,7 +411,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if rule.data.get("others_are_parts") and (besides or who == "others"):
             continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
         following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
-        if any(p in following for p in rule.words("not_followed_by")):
+        if not _OF_THEM_NEXT.match(following) and any(p in following for p in rule.words("not_followed_by")):
             continue  # "five people injured in the crash remain hospitalized": a part of the injured
         if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
             continue  # "one shot dead": a death, not a count of the people shot
