@@ -21,6 +21,7 @@ import regex
 from factcheck.align import comparable_class, consensus, is_vague
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Fact, Finding, Quantity, Source
+from factcheck.numbers import NUMBER_PATTERN, quantity
 
 CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing"}  # when no rule says otherwise
 _STOP = set(
@@ -205,6 +206,23 @@ def _found_dead(claims: list[Claim], sources: dict[str, Source], tolls: dict[str
             + "".join(sums) + ("; the count changed over time between days" if len(days) > 1 else ""))
 
 
+_NUMBER = regex.compile(NUMBER_PATTERN, regex.I)
+
+
+def _revised(claims: list[Claim], stated: list[Claim]) -> str:
+    """Why a fixed count differs, where one source says it revised the others' figure itself:
+    "brings the number aboard to 236, up from the 212 listed on the manifest". Its sentence
+    tells of a change and names every other figure as the earlier one. Empty otherwise."""
+    values = {c.value for c in claims}
+    for c in stated:
+        if not c.changed or c.value not in values:
+            continue
+        named = {q.value for m in _NUMBER.finditer(c.sentence.text) if (q := quantity(m["q"], m["num"])) is not None}
+        if values - {c.value} <= named:
+            return f"{c.source} says the count was revised from the others' figure: '{c.sentence.text[:160]}'"
+    return ""
+
+
 def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0,
                     tolls: dict[str, Claim] | None = None) -> tuple[str, str]:
     claims = fact.claims
@@ -243,6 +261,9 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     found = _found_dead(claims, sources, tolls) if changing and tolls else None
     if found:
         return EXPLAINED, found
+    revised = _revised(claims, fact.stated) if not changing else ""
+    if revised:
+        return EXPLAINED, revised
     a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
 

@@ -211,3 +211,28 @@ def test_an_evacuation_count_is_reported_as_a_count_of_people_and_compared_with_
     )
     [fact] = [f for f in judged(found, "count") if f.rule == "FC205"]
     assert fact.status == "explained" and [c.value for c in fact.claims] == [400, 650]
+
+
+MAR_11 = date(2025, 3, 11)
+
+
+@pytest.mark.parametrize("revised", [
+    "Officials raised the number of people aboard to 236, up from the 212 people listed on the manifest.",
+    "Twenty-four more passengers were found to have boarded without tickets, which brings the number of people aboard to 236, up from 212.",
+])
+def test_a_fixed_count_a_source_says_it_revised_from_the_others_figure_is_explained(revised):
+    found = findings(
+        ("a.txt", "The ferry was carrying 212 people when it sank.", MAR_11),
+        ("b.txt", revised, MAR_11),
+    )
+    [fact] = [f for f in judged(found, "count") if 236 in {c.value for c in f.claims}]
+    assert fact.status == "explained" and "revised" in fact.reason
+
+
+def test_a_fixed_count_revised_from_a_figure_no_one_else_gives_still_conflicts():
+    found = findings(
+        ("a.txt", "The ferry was carrying 212 people when it sank.", MAR_11),
+        ("b.txt", "Officials raised the number of people aboard to 236, up from the 220 people first reported.", MAR_11),
+    )
+    [fact] = [f for f in judged(found, "count") if 236 in {c.value for c in f.claims}]
+    assert fact.status == "conflict"
