@@ -21,6 +21,7 @@ import regex
 from factcheck.align import comparable_class, consensus, is_vague
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Fact, Finding, Quantity, Source
+from factcheck.numbers import NUMBER_PATTERN, quantity
 
 CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing"}  # when no rule says otherwise
 _STOP = set(
@@ -176,7 +177,54 @@ def _fell_below(rose: list[Claim], unchanged: list[Claim], sources: dict[str, So
     return False
 
 
-def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0) -> tuple[str, str]:
+def _found_dead(claims: list[Claim], sources: dict[str, Source], tolls: dict[str, Claim]) -> str:
+    """Why counts of the missing of one day differ, where they do: the missing fall as their
+    bodies are found, so a source whose toll is higher by as many as its missing are fewer
+    ("6 dead, 30 missing" and "8 dead, 28 missing") tells the same day later. Every claim of
+    a day whose figures clash must add up with its source's toll, as written, to one number; days apart
+    are the count changing over time. Empty when a day's figures stay unexplained."""
+    days: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        days[_published(sources, c.source)].append(c)
+    if None in days and len(days) > 1:
+        return ""
+    sums = []
+    for day, own in days.items():
+        if _common([readings(c) for c in own]) is not None:
+            continue
+        if not all(c.source in tolls for c in own):
+            return ""
+        added = [c.value + tolls[c.source].value for c in own]
+        if len(set(added)) > 1:
+            return ""
+        when = f" on {day.isoformat()}" if day else ""
+        sums.append(f"{when}: " + "; ".join(f"{c.source} {_fmt(tolls[c.source].value)} dead + {_fmt(c.value)} missing = {_fmt(total)}"
+                                          for c, total in zip(own, added)))
+    if not sums:
+        return ""
+    return ("the missing fell as bodies were found, the dead and the missing adding up alike"
+            + "".join(sums) + ("; the count changed over time between days" if len(days) > 1 else ""))
+
+
+_NUMBER = regex.compile(NUMBER_PATTERN, regex.I)
+
+
+def _revised(claims: list[Claim], stated: list[Claim]) -> str:
+    """Why a fixed count differs, where one source says it revised the others' figure itself:
+    "brings the number aboard to 236, up from the 212 listed on the manifest". Its sentence
+    tells of a change and names every other figure as the earlier one. Empty otherwise."""
+    values = {c.value for c in claims}
+    for c in stated:
+        if not c.changed or c.value not in values:
+            continue
+        named = {q.value for m in _NUMBER.finditer(c.sentence.text) if (q := quantity(m["q"], m["num"])) is not None}
+        if values - {c.value} <= named:
+            return f"{c.source} says the count was revised from the others' figure: '{c.sentence.text[:160]}'"
+    return ""
+
+
+def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, counts_things: bool, tolerance: float = 0,
+                    tolls: dict[str, Claim] | None = None) -> tuple[str, str]:
     claims = fact.claims
     values = {c.value for c in claims}
     if len(values) > 1 and max(values) - min(values) <= tolerance:
@@ -210,6 +258,12 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     if (changing and rose and _Clashes(unchanged, sources).first(same_day=True) is None
             and _Clashes(rose, sources).first(same_day=True) is None and not _fell_below(rose, unchanged, sources)):
         return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
+    found = _found_dead(claims, sources, tolls) if changing and tolls else None
+    if found:
+        return EXPLAINED, found
+    revised = _revised(claims, fact.stated) if not changing else ""
+    if revised:
+        return EXPLAINED, revised
     a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
 
@@ -306,7 +360,7 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
     with a count of the hurt alone."""
     if ruleset is None:
         return facts
-    hit, dead = defaultdict(set), defaultdict(set)
+    hit = defaultdict(set)
     for fact in facts:
         if not _of_everyone(fact, ruleset):
             continue
@@ -314,11 +368,7 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
         if rule is not None and rule.data.get("counts_everyone_hit"):
             for c in fact.stated or fact.claims:
                 hit[c.source].add(c.value)
-        elif fact.kind == "deaths":
-            for c in fact.claims:
-                dead[c.source].add(c.value)
-    # a source's dead, where it gives one toll of them
-    toll = {source: next(iter(values)) for source, values in dead.items() if len(values) == 1 and next(iter(values)) > 0}
+    toll = {source: c.value for source, c in _tolls(facts, ruleset).items() if c.value > 0}
     out = []
     for fact in facts:
         if fact.kind == "injuries" and _of_everyone(fact, ruleset):
@@ -329,18 +379,29 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
     return out
 
 
+def _tolls(facts: list[Fact], ruleset, suffix: str | None = None) -> dict[str, Claim]:
+    """Each source's toll of everyone, where it gives one; with `suffix`, of the facts whose
+    key ends so (the same event and subject as a fact of another kind)."""
+    dead = defaultdict(list)
+    for fact in facts:
+        if fact.kind == "deaths" and _of_everyone(fact, ruleset) and (suffix is None or fact.key.split(":", 1)[1] == suffix):
+            for c in fact.claims:
+                dead[c.source].append(c)
+    return {source: own[0] for source, own in dead.items() if len({c.value for c in own}) == 1}
+
+
 def _of_everyone(fact: Fact, ruleset) -> bool:
     """Whether a fact counts everyone the event hit, not a named group."""
     return comparable_class(fact.claims[0], ruleset).split(":")[-1] == "total"
 
 
-def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance) -> tuple[str, str]:
+def _verdict(fact: Fact, by_name: dict[str, Source], rule, changing: bool, tolerance, tolls: dict[str, Claim] | None = None) -> tuple[str, str]:
     if fact.kind == "age":
         return _age_verdict(fact, by_name)
     if fact.kind == "date":
         return _date_verdict(fact, by_name)
     counts_things = fact.kind == "count" and (rule is None or rule.type == "count")
-    return _number_verdict(fact, by_name, changing, counts_things, (tolerance or {}).get(fact.kind, 0))
+    return _number_verdict(fact, by_name, changing, counts_things, (tolerance or {}).get(fact.kind, 0), tolls)
 
 
 def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolerance: dict[str, float] | None = None,
@@ -361,10 +422,12 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
         if len(fact.sources) < 2:
             status, reason = SINGLE, f"stated by {fact.claims[0].source} only"
         else:
-            status, reason = _verdict(fact, by_name, rule, changing, tolerance)
+            # the missing of everyone are weighed with the same sources' tolls
+            tolls = _tolls(facts, ruleset, fact.key.split(":", 1)[1]) if fact.kind == "missing" and ruleset and _of_everyone(fact, ruleset) else None
+            status, reason = _verdict(fact, by_name, rule, changing, tolerance, tolls)
             agreeing = consensus(fact) if status == CONFLICT else None
             if agreeing is not None:
-                second = _verdict(agreeing, by_name, rule, changing, tolerance)
+                second = _verdict(agreeing, by_name, rule, changing, tolerance, tolls)
                 if second[0] != CONFLICT:
                     moved = [c for c, was in zip(agreeing.claims, fact.claims) if c is not was]
                     also = "; ".join(f"{c.source} also says {_fmt(c.value) if c.quantity else c.value} ('{c.words}')" for c in moved)

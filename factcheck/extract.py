@@ -16,7 +16,7 @@ import regex
 from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import INFINITY, LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.numbers import NUMBER_PATTERN, WORD_NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
@@ -66,6 +66,12 @@ _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 _PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
 _PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:" + alternatives(list(_PLACE_PREPOSITIONS)) + r")\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
 # "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
+# "two of the 40 passengers were injured": the first number counts the verb's people, the
+# second everyone they were part of (a clause of its own, with its own verb, is left alone:
+# "three of the five people who were shot")
+_PART_OF_BEFORE = regex.compile(r"(?<![\w-])" + NUMBER_PATTERN + r"\s+of\s+(?:the|its|their|those)\s+$", regex.I)
+_PART_OF_VERB = regex.compile(r"[^,;]*?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b", regex.I)
+_RELATIVE = regex.compile(r"\b(?:who|whom|that|which)\b", regex.I)
 _OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
@@ -84,7 +90,9 @@ _HISTORY = regex.compile(
 _CHANGED = regex.compile(
     r"\b(?:(?:more|another|additional)\s+(?:\w+\s+){0,2}(?:have|has)\s+(?:since\s+)?died|(?:has|have)\s+since\s+died|"
     r"died\s+(?:later|since|overnight|in\s+hospital)|(?:rose|rises|rising|risen|climbed|climbs|increased|jumped|bringing|brings|brought|raised|revised|corrects|corrected)\s+(?:\w+\s+){0,3}?to|updated|(?:sharp\s+|steep\s+)?(?:rise|increase|jump)\s+from|up\s+from|"
-    r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b",
+    r"toll\s+(?:[\w-]+\s+){0,3}?(?:reache[sd]|reaching|hits|passe[sd]|passing|tops|topped))\b"
+    # a count that fell ("the number of missing fell to 21"), not someone who fell to the ground
+    r"|\b(?:fell|falls|fallen|dropped|drops|declined|decreased)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|around\s+)?(?:\d|" + WORD_NUMBER_PATTERN + r"\b)",
     regex.I,
 )
 
@@ -103,8 +111,10 @@ def _changed(text: str, cache: dict) -> bool:
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
+# "killing 13 of the 48 people on board": a toll told as a part of everyone aboard
 _PARTITIVE_AFTER = regex.compile(
-    r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
+    r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b"
+    r"|\d[\d,]*\s+(?:people|persons|passengers|occupants)\b)", regex.I)
 _PLACE_OR_TIME_BEFORE = {*_PLACE_PREPOSITIONS, "by", "since", "until"}
 _FIRST_NAMES_TOO = {"april", "may", "june", "august", "january"}  # months that are also first names
 _NAME_STOP = {
@@ -143,10 +153,14 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
 _PART = (
-    r"\s*(?:,|;|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
+    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
     r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b)"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
+
+# "35 were injured, and seven of them remain in critical condition": what follows is said of
+# the part, not of the total
+_OF_THEM_NEXT = regex.compile(r"\s*,?\s*(?:and\s+)?\S+\s+of\s+(?:them|whom)\b", regex.I)
 
 # Every match of _PART holds one of these ("including", "among them", "of whom", "incl.",
 # "three of them", "all of them"): a window without any holds no part, found by a plain search
@@ -345,6 +359,13 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             if _AGE_RANGE_BEFORE.search(text, max(0, num_start - 40), num_start):
                 continue  # "ten victims aged between 20 and 37 were shot": the oldest's age
             q = _as_range(text, num_start, num_end, q)
+        start = m.start()
+        part_of = _PART_OF_BEFORE.search(before[-60:]) if frame.name == "after" and g.get("num") else None
+        if part_of and _PART_OF_VERB.match(text, num_end, m.end()) and not _RELATIVE.search(text, num_end, m.end()):
+            q = quantity(part_of["q"], part_of["num"])
+            if q is None:
+                continue
+            start = num_start - len(before[-60:]) + part_of.start()
         if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
             continue
         listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
@@ -390,16 +411,16 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if rule.data.get("others_are_parts") and (besides or who == "others"):
             continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
         following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
-        if any(p in following for p in rule.words("not_followed_by")):
+        if not _OF_THEM_NEXT.match(following) and any(p in following for p in rule.words("not_followed_by")):
             continue  # "five people injured in the crash remain hospitalized": a part of the injured
         if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
             continue  # "one shot dead": a death, not a count of the people shot
         parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
         if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
             attacker_extra = 1
-        taken.append((m.start(), m.end()))
+        taken.append((start, m.end()))
         claim = _claim(
-            rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
+            rule, source, sentence, start, m.end(), _as_value(q), ruleset,
             quantity=q, subject=who, role=subject.role if subject else "",
             parts=parts, attacker_included=True if any(p.role == "attacker" for p in parts) else None,
             attacker_extra=attacker_extra, history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()])),
@@ -581,12 +602,18 @@ _SUM_AFTER = regex.compile(rf"^\s+and\s+{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)
 _SUM_BEFORE = regex.compile(rf"{NUMBER_PATTERN}\s+(?P<noun>[\p{{L}}-]+)\s*(?:,|and|,\s*and)\s*$", regex.I)
 
 
+# "found in the ruins of two houses": the things a place is named by, not a count of them
+_RUINS_OF_BEFORE = regex.compile(r"\b(?:ruins|rubble|wreckage|remains|debris|ashes)\s+of\s+(?:the\s+|its\s+|their\s+)?$", regex.I)
+
+
 def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
     claims = []
     for _frame, m in frame_matches(rule, sentence.text, cache):
         if (_PART_BEFORE.search(sentence.text[: m.start()]) or _PART_AFTER.match(sentence.text, m.end())
                 or _NAMING_BEFORE.search(sentence.text[max(0, m.start() - 30) : m.start()])):
             continue  # "11 hurt, including three firefighters", "three firefighters among them": a part; "Route 9 vehicles": a name
+        if _RUINS_OF_BEFORE.search(sentence.text, max(0, m.start() - 40), m.start()):
+            continue
         ahead = sentence.text[max(0, m.start() - 40) : m.start()]
         beside = _SUM_AFTER.match(sentence.text[m.end() :]) or (_LISTED_BEFORE.search(ahead) and _SUM_BEFORE.search(ahead))
         if beside and beside["noun"].lower() in ruleset.subjects:

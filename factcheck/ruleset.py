@@ -225,8 +225,9 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     frames = []
     if rule.words("after"):
         # "Three people, including the gunman, died", "one man, aged 45, was arrested", "20
-        # people, most of them soldiers, were hurt": an aside may stand before the verb
-        frames.append(("after", "{n} {who}" + r"(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        # people, most of them soldiers, were hurt": an aside may stand before the verb, and
+        # where they came from ("from the area", "of Vesk", "from Lower Brenn")
+        frames.append(("after", "{n} {who}" + r"(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
     if rule.words("left"):
@@ -234,7 +235,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("nouns"):
         frames.append(("noun", "{n} " + _alternatives(rule.words("nouns")) + r"\b"))
     if rule.words("toll"):
-        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’]+\s+){0,10}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at|(?P<passed>passe[sd]|tops|topped|exceeds|exceeded|surpasse[sd]))\s+{n}\b"))
+        frames.append(("toll", r"\b" + _alternatives(rule.words("toll")) + r"\s+(?:[\w'’-]+\s+){0,16}?(?:of|at|to|is|was|reached|reaches|hit|hits|stands\s+at|stood\s+at|(?P<passed>passe[sd]|tops|topped|exceeds|exceeded|surpasse[sd]))\s+{n}\b"))
     if rule.words("ordinal_after"):
         frames.append(("ordinal", r"\b(?:an?\s+|the\s+)?{ord}\s+{who}\s+" + AUX + _alternatives(rule.words("ordinal_after")) + r"\b"))
     frames.extend(("pattern", p) for p in rule.patterns)

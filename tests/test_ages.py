@@ -269,3 +269,22 @@ def test_an_age_joined_to_a_name_by_title_is_not_also_a_described_persons(titled
                   "A 50-year-old was arrested on Tuesday.", DAY),
     )
     assert [(f.key, sorted(c.value for c in f.claims)) for f in judged(found, "age")] == [("age:luigi rossi", [51, 52])]
+
+
+@pytest.mark.parametrize("crew", [
+    "The 31-year-old first officer Nadia Farrow was killed.",
+    "29-year-old co-pilot Nadia Farrow died in the crash.",
+    "A 31-year-old flight attendant, Nadia Farrow, helped passengers out.",
+])
+def test_an_age_before_a_crew_title_and_a_name_is_that_persons(crew):
+    [fact] = judged(findings(("a.txt", "Nadia Farrow, 30, was on board.", DAY), ("b.txt", crew, DAY)), "age")
+    assert fact.status == "conflict" and len(fact.claims) == 2
+
+
+@pytest.mark.parametrize("alone", [
+    "The airline said the captain, aged 51, had flown for 20 years.",
+    "The captain, aged 51, was questioned for hours.",
+])
+def test_a_title_alone_with_aged_is_the_one_person_the_story_names_with_it(alone):
+    [fact] = judged(findings(("a.txt", "Capt. Luigi Rossi, 52, left the ship early.", DAY), ("b.txt", alone, DAY)), "age")
+    assert fact.status == "conflict" and len(fact.claims) == 2

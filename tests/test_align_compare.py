@@ -161,3 +161,78 @@ def test_a_configured_tolerance_makes_close_numbers_agree():
     strict = [f.status for f in compare_facts(facts, sources, RULES) if f.kind == "arrests"]
     loose = [f.status for f in compare_facts(facts, sources, RULES, tolerance={"arrests": 5}) if f.kind == "arrests"]
     assert (strict, loose) == (["conflict"], ["agree"])
+
+
+SEP_16 = date(2025, 9, 16)
+
+
+@pytest.mark.parametrize("earlier, later", [
+    ("At least six people were killed and 30 people were missing after the landslide.",
+     "Eight people were killed and 28 people were missing after the landslide."),
+    ("The flood killed four people. Officials said 11 people were still missing.",
+     "Rescuers found two more bodies on Tuesday, and the flood has now killed six people. Nine people remain missing."),
+    ("Three miners died in the collapse. Twelve miners remain unaccounted for.",
+     "The collapse killed 10 miners, the company said. Five miners remain unaccounted for."),
+])
+def test_missing_that_fall_as_the_toll_rises_on_one_day_are_explained_by_the_sum(earlier, later):
+    found = findings(("a.txt", earlier, SEP_16), ("b.txt", later, SEP_16))
+    [fact] = judged(found, "missing")
+    assert fact.status == "explained"
+    assert "dead + " in fact.reason and "missing = " in fact.reason
+
+
+@pytest.mark.parametrize("earlier, later", [
+    # the sums differ: the missing fell by more than the toll rose
+    ("Six people were killed and 30 people were missing after the landslide.",
+     "Eight people were killed and 25 people were missing after the landslide."),
+    # the same toll: nothing tells which count of the missing is the later one
+    ("Six people were killed and 30 people were missing after the landslide.",
+     "Six people were killed and 28 people were missing after the landslide."),
+])
+def test_missing_of_one_day_that_the_tolls_do_not_add_up_with_still_conflict(earlier, later):
+    found = findings(("a.txt", earlier, SEP_16), ("b.txt", later, SEP_16))
+    [fact] = judged(found, "missing")
+    assert fact.status == "conflict"
+
+
+def test_missing_of_one_day_from_a_source_with_no_toll_still_conflict():
+    found = findings(
+        ("a.txt", "Six people were killed and 30 people were missing after the landslide.", SEP_16),
+        ("b.txt", "Rescuers said 28 people were missing after the landslide.", SEP_16),
+    )
+    [fact] = judged(found, "missing")
+    assert fact.status == "conflict"
+
+
+def test_an_evacuation_count_is_reported_as_a_count_of_people_and_compared_with_evacuations_only():
+    found = findings(
+        ("a.txt", "About 400 residents were evacuated. The slide destroyed 20 houses.", SEP_16),
+        ("b.txt", "Some 650 people were evacuated from two villages. The slide destroyed 20 houses.", date(2025, 9, 17)),
+    )
+    [fact] = [f for f in judged(found, "count") if f.rule == "FC205"]
+    assert fact.status == "explained" and [c.value for c in fact.claims] == [400, 650]
+
+
+MAR_11 = date(2025, 3, 11)
+
+
+@pytest.mark.parametrize("revised", [
+    "Officials raised the number of people aboard to 236, up from the 212 people listed on the manifest.",
+    "Twenty-four more passengers were found to have boarded without tickets, which brings the number of people aboard to 236, up from 212.",
+])
+def test_a_fixed_count_a_source_says_it_revised_from_the_others_figure_is_explained(revised):
+    found = findings(
+        ("a.txt", "The ferry was carrying 212 people when it sank.", MAR_11),
+        ("b.txt", revised, MAR_11),
+    )
+    [fact] = [f for f in judged(found, "count") if 236 in {c.value for c in f.claims}]
+    assert fact.status == "explained" and "revised" in fact.reason
+
+
+def test_a_fixed_count_revised_from_a_figure_no_one_else_gives_still_conflicts():
+    found = findings(
+        ("a.txt", "The ferry was carrying 212 people when it sank.", MAR_11),
+        ("b.txt", "Officials raised the number of people aboard to 236, up from the 220 people first reported.", MAR_11),
+    )
+    [fact] = [f for f in judged(found, "count") if 236 in {c.value for c in f.claims}]
+    assert fact.status == "conflict"

@@ -159,12 +159,56 @@ def test_a_part_of_the_victims_already_counted_is_still_the_toll(text):
 
 
 @pytest.mark.parametrize("text, kind, value", [
+    ("The turboprop crashed short of the runway, killing 13 of the 48 people on board.", "deaths", 13),
+    ("The ferry capsized in the strait, killing 40 of the 212 passengers.", "deaths", 40),
+    ("The coach left the road, killing 7 of its 30 passengers.", "deaths", 7),
+    ("Two of the 40 passengers were killed, the airline said.", "deaths", 2),
+    ("About 30 of the 212 passengers were injured.", "injuries", 30),
+    ("Five of the 20 workers were hurt when the scaffold fell.", "injuries", 5),
+])
+def test_a_toll_told_as_a_part_of_everyone_aboard_is_the_toll_not_the_aboard(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # a clause of its own: the second number is the count its own verb tells
+    ("Three of the five people who were shot died in hospital.", "deaths", None),
+    ("One of the two people injured remains in critical condition.", "injuries", 2),
+])
+def test_a_part_of_a_group_counted_by_its_own_clause_keeps_the_group(text, kind, value):
+    assert values(text, kind) == ([] if value is None else [value])
+
+
+@pytest.mark.parametrize("text, kind, value", [
     ("Two men from the factory were arrested on Tuesday.", "arrests", 2),
     ("About 30 residents from the valley were still missing.", "missing", 30),
     ("Nine miners from the night shift were killed.", "deaths", 9),
+    ("About 400 residents of Vesk were evacuated to a school.", "FC205", 400),
+    ("Twelve villagers of Upper Dorne were still missing.", "missing", 12),
+    ("Five residents from Lower Brenn were injured.", "injuries", 5),
 ])
 def test_where_the_counted_people_came_from_does_not_hide_their_count(text, kind, value):
-    assert values(text, kind) == [value]
+    assert [c.value for c in claims(text) if kind in (c.kind, c.rule)] == [value]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("The number of people listed as missing fell to 21.", "missing", 21),
+    ("By Thursday the number of missing had dropped to nine.", "missing", 9),
+    ("Some 400 people were moved out of their homes.", "FC205", 400),
+    ("More than 600 people remain evacuated from the two villages.", "FC205", 600),
+    ("The order widened, bringing the number of people moved from their homes to about 650.", "FC205", 650),
+])
+def test_counts_of_the_missing_and_the_evacuated_told_as_a_number_or_a_move(text, kind, value):
+    assert [c.value for c in claims(text) if kind in (c.kind, c.rule)] == [value]
+
+
+@pytest.mark.parametrize("text, changed", [
+    ("The number of people listed as missing fell to 21.", True),
+    ("The number of missing dropped to nine on Thursday.", True),
+    ("Two workers fell to their deaths from the scaffold.", False),
+])
+def test_a_count_that_fell_is_an_updated_figure_and_a_fall_to_a_death_is_not(text, changed):
+    assert all(c.changed is changed for c in claims(text)) and claims(text)
 
 
 @pytest.mark.parametrize("text, value", [
@@ -278,3 +322,29 @@ def test_who_they_were_told_in_a_clause_does_not_hide_the_count(text, kind, valu
 ])
 def test_one_of_two_told_apart_is_not_the_injury_total(text):
     assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("The death toll from a landslide that buried part of the mountain village of Vesk rose to eight on Tuesday evening.", "deaths", 8),
+    ("The death toll from an early Sunday fire at a four-storey apartment block on Elm Street rose to three.", "deaths", 3),
+    ("The number of people killed in Friday's attacks on the market and the central railway station rose to 14.", "deaths", 14),
+])
+def test_a_toll_keeps_its_number_past_a_long_description_of_the_event(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+def test_a_toll_not_yet_known_takes_no_time_of_day_for_its_number():
+    assert values("The death toll from the crash, which happened on the main runway of the airport at 7:50 p.m., was not known.", "deaths") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Four more victims were found on Thursday morning in the ruins of two houses near the church.",
+    "Dogs searched the rubble of 40 buildings for survivors.",
+    "Investigators walked through the wreckage of three cars on the bridge.",
+])
+def test_things_that_name_a_place_in_ruins_are_not_a_count_of_them(text):
+    assert values(text, "count") == []
+
+
+def test_houses_destroyed_are_still_counted_beside_ruins_named_elsewhere():
+    assert values("The slide destroyed 23 houses, and bodies lay in the ruins of the church.", "count") == [23]

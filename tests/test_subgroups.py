@@ -115,6 +115,8 @@ def test_foreigners_among_the_dead_are_compared_with_foreigners_only(first, seco
     ("Nine people were hurt, two of them seriously.", 2, "serious"),
     ("About 300 people were injured; 61 of them were being treated in intensive care.", 61, "intensive"),
     ("Officials said 90 were hurt, 12 of them in intensive care.", 12, "intensive"),
+    ("Thirty-five people were injured, and seven of them remain in critical condition.", 7, "critical"),
+    ("Twelve people were wounded and three of whom remain in serious condition.", 3, "serious"),
 ])
 def test_the_hurt_in_one_condition_are_a_part_of_the_injured(text, value, condition):
     [claim] = claims(text, THU, "injuries")
@@ -567,3 +569,8 @@ def test_sub_groups_listed_after_a_toll_are_compared_with_the_same_sub_groups():
     )
     assert _values(found, "deaths", "women") == [[17, 20]]
     assert _values(found, "deaths", "(men)") == [[1, 2]]
+
+
+def test_a_total_followed_by_a_part_that_remains_in_hospital_is_still_the_total():
+    [claim] = claims("Twelve people were hurt, and three of them remain in hospital.", THU, "injuries")
+    assert claim.value == 12
