@@ -397,6 +397,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
         if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
             attacker_extra = 1
+        elif besides_attackers := _attackers_besides(rule, text, m.end(), ruleset):
+            attacker_extra = besides_attackers
         taken.append((m.start(), m.end()))
         claim = _claim(
             rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset,
@@ -409,6 +411,20 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if frame.name != "zero":
             claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
+
+
+def _attackers_besides(rule: Rule, text: str, end: int, ruleset: RuleSet) -> int:
+    """ "Ten people were killed, not counting the four attackers": the attackers who died
+    besides the toll, told right after it."""
+    words = rule.words("attackers_besides")
+    if not words:
+        return 0
+    m = _with_subjects(r"^[^.;:\d]{0,40}?,?\s*\b(?:" + alternatives(words) + r")\s+(?:the\s+|all\s+)?{n}\s+{who}\b", ruleset.subject_pattern).match(text[end : end + 120])
+    if not m:
+        return 0
+    q = quantity(m["q"], m["num"])
+    subject = ruleset.subjects.get(_named_subject(m["mods"], m["who"], ruleset))
+    return int(q.value) if q is not None and q.exact and subject is not None and subject.role == "attacker" else 0
 
 
 # "six children and two adults died", "killing three women, two men and a boy": a toll told
@@ -548,9 +564,9 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         return found
     if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
         return ()
-    m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
-    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])
-                                          or NUMBER_START.search(text, end, m.start()))):
+    m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + _FAR_PART))
+    if not m or (m.start() > end + 3 and (NUMBER_START.search(text, end, m.start()) or (
+            (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])) and not _ends_sentence(text, m, end)))):
         return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
@@ -572,6 +588,20 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
     if q is None or subject is None:
         return ()
     return (Part(int(q.value), subject.role or subject.group, who),)
+
+
+# "Fourteen people died in the siege, which began on Friday, among them the four attackers":
+# a part that ends the sentence is its toll's across the asides between them, when no other
+# number stands there to own it
+_FAR_PART = 140
+_SENTENCE_END = regex.compile(r"(?:\s*,[^.;:]*)?[.!?\"”]*\s*$")
+
+
+def _ends_sentence(text: str, m: regex.Match, end: int) -> bool:
+    """Whether the part stands in its sentence's last clauses, with no other number after it."""
+    return (m["lone"] is None and m["one"] is None and m["all"] is None and m["condition"] is None
+            and not regex.search(r"[.;:]", text[end : m.start()]) and _SENTENCE_END.fullmatch(text, m.end()) is not None
+            and not NUMBER_START.search(text, m.end()))
 
 
 _PART_AFTER = regex.compile(r"\s+among\s+(?:them|whom)\b", regex.I)

@@ -19,6 +19,46 @@ def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     assert (claim.value, claim.attacker_extra) == (2, 1)
 
 
+@pytest.mark.parametrize("text, attackers", [
+    ("Ten people were killed, not counting the four attackers, who were shot dead by troops.", 4),
+    ("Security forces said 12 people died, excluding the three gunmen.", 3),
+    ("The assault left nine people dead in addition to the two militants.", 2),
+])
+def test_attackers_a_toll_leaves_out_are_recorded_beside_it(text, attackers):
+    [claim] = claims(text, kind="deaths")
+    assert claim.attacker_extra == attackers
+    assert not claim.parts
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people were killed, not counting the four hostages freed later.",
+    "Ten people were killed, not counting 40 wounded.",
+])
+def test_other_people_left_out_of_a_toll_are_not_attackers(text):
+    [claim] = claims(text, kind="deaths")
+    assert claim.attacker_extra == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Fourteen people died in the siege, which began late on Friday and ended before dawn on Sunday, among them the four attackers.",
+    "Fourteen people died in the siege, which began on Friday evening and ended at dawn, among them the four attackers, who were shot dead by special forces.",
+    "Fourteen people were killed when gunmen stormed the hotel on the main boulevard late on Friday night, including the four attackers, officials said.",
+])
+def test_a_part_that_ends_the_sentence_is_its_tolls_across_asides(text):
+    [claim] = [c for c in claims(text, kind="deaths") if c.value == 14]
+    assert [(p.value, p.role) for p in claim.parts] == [(4, "attacker")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed in the blast, which injured 30 others, including five children.",
+    "Two people died after the storm hit the coast, where rescuers pulled 14 people from the sea, including three children.",
+    "Two people died in the crash on the ring road, which closed it for hours, including four passengers on the bus behind, who were unhurt, and 11 others.",
+])
+def test_a_far_part_with_another_number_or_clause_between_is_not_the_tolls(text):
+    for claim in claims(text, kind="deaths"):
+        assert claim.parts == ()
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
