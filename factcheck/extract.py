@@ -779,7 +779,14 @@ def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: 
     if not near:
         return None
     distance, event_class, event_start = min(near)
-    if (not mine and event_start > mention.end and "," in text[mention.end : event_start]
+    began = _BEGAN_BEFORE.search(text, max(0, mention.start - 30), mention.start) if not mine else None
+    # "the siege, which began late on Friday and ended on Sunday": the day is the beginning
+    # of what began, named just before the verb
+    subject = [(began.start() - e, c, s) for s, e, c in events if c and s not in owned and began.start() - 60 <= e <= began.start()] if began else []
+    if subject:
+        _gap, event_class, event_start = min(subject)
+        distance = 0
+    if (not subject and not mine and event_start > mention.end and "," in text[mention.end : event_start]
             and not _SEQUENCE.search(text, mention.end, event_start)):
         # "arrested him on Sunday, charged him with ...": the day ends the clause it is in
         same_clause = [(mention.start - e, c, s) for s, e, c in events
@@ -854,6 +861,8 @@ def _owns(text: str, mention, event_start: int) -> bool:
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
+# a day told as when something began: "which began late on Friday", "that started on Monday"
+_BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|starting|beginning)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", regex.I)
 # "... on Sunday in the drive-by shooting": the event is named as what the verb was about
 _COMPLEMENT = regex.compile(r"[\s,]*(?:morning|afternoon|evening|night)?\s*(?:in|for|over)\s+(?:connection\s+with\s+)?(?:the|a|an)\b", regex.I)
 
