@@ -16,7 +16,7 @@ import regex
 from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import INFINITY, LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
@@ -61,6 +61,9 @@ _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
 _LOWER = regex.compile(r"\p{Ll}")
 _CLAUSE_END = regex.compile(r"[;.]")
+# a count that opens the next clause: what follows it is said of it ("27 were wounded, and nine
+# remain in hospital"), not of the count before
+_NEXT_CLAUSE_COUNT = regex.compile(r",\s*(?:and\s+|while\s+|of\s+whom\s+)?" + NUMBER_START_PATTERN, regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
 _PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
@@ -390,6 +393,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if rule.data.get("others_are_parts") and (besides or who == "others"):
             continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
         following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
+        if (another := _NEXT_CLAUSE_COUNT.search(following)) is not None:
+            following = following[: another.start()]  # "27 wounded, and nine remain in hospital": the nine's
         if any(p in following for p in rule.words("not_followed_by")):
             continue  # "five people injured in the crash remain hospitalized": a part of the injured
         if following.lstrip().startswith(tuple(rule.words("not_right_before"))):

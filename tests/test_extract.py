@@ -59,6 +59,23 @@ def test_a_far_part_with_another_number_or_clause_between_is_not_the_tolls(text)
         assert claim.parts == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Twenty-seven people were wounded, six of them soldiers, and nine remain in hospital, officials said.",
+    "Twenty-seven people were hurt, and nine are still in hospital.",
+    "Twenty-seven people were injured, of whom nine remain hospitalized.",
+])
+def test_a_count_that_opens_the_next_clause_owns_what_is_said_after_it(text):
+    assert values(text, "injuries") == [27]
+
+
+@pytest.mark.parametrize("text", [
+    "Five people injured in the crash remain in hospital.",
+    "Five people hurt in the blast remain hospitalized, two of them children.",
+])
+def test_the_hurt_said_to_remain_in_hospital_are_still_a_part(text):
+    assert values(text, "injuries") == []
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
