@@ -350,6 +350,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             q = _as_range(text, num_start, num_end, q)
         if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
             continue
+        if g.get("num") and _item_of_a_breakdown(text, num_start):
+            continue  # "35 were brought out alive: 12 freed on Saturday, and 23 rescued": parts of the 35
         listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
         if listed_before and not _OF_THE_TOLL.match(after) and (
             _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
@@ -416,6 +418,28 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if frame.name != "zero":
             claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
+
+
+# "Thirty-five were brought out alive: 12 freed ..., and 23 rescued ...": a count after a colon
+_BREAKDOWN_COLON = regex.compile(r":\s+(?=[^:]*$)")
+# each item opens the list or follows a comma or "and": "12 freed ..., and 23 rescued at 4:30"
+_COLON_LIST_ITEM = regex.compile(r"(?:^\s*|,\s*(?:and\s+)?|\s+and\s+)" + NUMBER_PATTERN + r"(?=\s+\p{L})", regex.I)
+
+
+def _item_of_a_breakdown(text: str, num_start: int) -> bool:
+    """Whether a count is one of the items a count before a colon is broken into, told each
+    with its own verb: the items after the colon add up to it."""
+    colon = _BREAKDOWN_COLON.search(text, 0, num_start)
+    if colon is None or regex.search(r"[.;]", text[colon.end() : num_start]):
+        return False
+    ahead = list(regex.finditer(NUMBER_PATTERN, text[: colon.start()], regex.I))
+    if not ahead or colon.start() - ahead[-1].end() > 60:
+        return False
+    total = quantity(ahead[-1]["q"], ahead[-1]["num"])
+    items = _CLAUSE_END.split(text[colon.end() :], maxsplit=1)[0]
+    values = [quantity(n["q"], n["num"]) for n in _COLON_LIST_ITEM.finditer(items)]
+    return (total is not None and total.exact and len(values) >= 2 and all(v is not None and v.exact for v in values)
+            and sum(v.value for v in values) == total.value)
 
 
 def _attackers_besides(rule: Rule, text: str, end: int, ruleset: RuleSet) -> int:

@@ -76,6 +76,24 @@ def test_the_hurt_said_to_remain_in_hospital_are_still_a_part(text):
     assert values(text, "injuries") == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Thirty-five were brought out alive: 12 freed on Saturday after talks, and 23 rescued when troops went in at 4:30 a.m.", "count"),
+    ("Nine people died: four were killed in the blast and five died in hospital.", "deaths"),
+    ("Police gave the toll as 9: four people were killed in the blast and 5 died later.", "deaths"),
+])
+def test_counts_after_a_colon_that_add_up_to_the_count_before_it_are_its_parts(text, kind):
+    assert [v for v in values(text, kind) if v != 9] == []
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Update: 23 people were rescued from the flats.", "count", [23]),
+    ("Crews rescued 23 people: the water rose too fast for the rest.", "count", [23]),
+    ("Two buildings fell: 14 people were killed and 30 injured.", "deaths", [14]),
+])
+def test_a_count_after_a_colon_with_nothing_it_adds_up_to_is_still_read(text, kind, expected):
+    assert values(text, kind) == expected
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
