@@ -94,6 +94,29 @@ def test_a_count_after_a_colon_with_nothing_it_adds_up_to_is_still_read(text, ki
     assert values(text, kind) == expected
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Forty-three shops were looted on Bridge Row.", 43),
+    ("More than 40 stores were looted as the trouble spread.", 40),
+    ("The 14 businesses that were damaged will get help from the council.", 14),
+])
+def test_the_shops_a_riot_damages_are_counted(text, value):
+    assert values(text, "count") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 10 cars have been set on fire across the city centre, the fire service says.",
+    "Fires were burning across the city center, where 12 cars were torched.",
+])
+def test_the_city_centre_a_riot_swept_is_its_own_scene(text):
+    [claim] = claims(text, kind="count")
+    assert not claim.context.other_event
+
+
+def test_a_tally_across_the_city_is_still_another_event():
+    [claim] = claims("Across the city, 30 cars were stolen this month.", kind="count")
+    assert claim.context.other_event
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
