@@ -117,6 +117,15 @@ def test_a_tally_across_the_city_is_still_another_event():
     assert claim.context.other_event
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Of the 43 people taken hostage, 35 survived.", 43),
+    ("The two officers held hostage were among the injured.", 2),
+    ("All of the 12 passengers who were held hostage were freed by noon.", 12),
+])
+def test_the_hostages_named_as_those_taken_are_the_number_held(text, value):
+    assert [c.value for c in claims(text, kind="count") if c.rule == "FC209"] == [value]
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
