@@ -776,6 +776,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if dated is None:
             continue
         event_class, between = dated
+        if event_class == ARREST and _LATER_ONE.search(text, _clause_start(text, mention.start), mention.start):
+            event_class = LATER_ARREST  # "a third suspect was arrested on Monday": not the first arrests' day
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
@@ -890,6 +892,21 @@ def _owns(text: str, mention, event_start: int) -> bool:
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
+ARREST, LATER_ARREST = "arrest", "later arrest"
+# one arrested after others, by rank: "a third suspect", "and a third in Kefra on Monday" (not
+# "the second man", who may have been held with the first)
+_LATER_ONE = regex.compile(r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:time|day|night|week|floor|attempt)\b)", regex.I)
+_CLAUSE_OPENING = regex.compile(r"(?:[,;]|\band\b|\bbut\b|\bwhile\b)", regex.I)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds the offset begins."""
+    start = 0
+    for m in _CLAUSE_OPENING.finditer(text, 0, at):
+        start = m.end()
+    return start
+
+
 # a day told as when something began: "which began late on Friday", "that started on Monday"
 _BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|starting|beginning)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", regex.I)
 # "... on Sunday in the drive-by shooting": the event is named as what the verb was about

@@ -136,6 +136,23 @@ def test_a_day_something_else_began_after_the_event_is_not_its_day():
     assert claims("The clean-up began on Sunday after the riot.", SUN, "date") == []
 
 
+@pytest.mark.parametrize("later", [
+    "A third suspect was arrested on Monday in the port city.",
+    "Two men were held on Saturday, and a third in the port city on Monday.",
+    "Police said on Tuesday that they had arrested a second man on Monday.",
+])
+def test_an_arrest_told_by_its_rank_is_not_the_first_arrests_day(later):
+    found = findings(
+        ("a.txt", "Police arrested two men on Saturday over the hotel siege.", SUN),
+        ("b.txt", f"Two suspects were detained on Saturday.\n\n{later}", date(2024, 3, 19)),
+    )
+    assert judged(found, "date") and _conflicts(found, "date") == []
+
+
+def test_an_arrest_for_the_second_time_is_still_the_arrest():
+    assert [c.subject for c in claims("He was arrested for the second time on Saturday.", SUN, "date")] == ["arrest"]
+
+
 # --- hostages are a named sub-group ------------------------------------------------------------
 
 
