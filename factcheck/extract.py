@@ -696,8 +696,10 @@ def _suspects_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"\b" + alternatives(list(words)) + r"\b", regex.I)
 
 
-# What may stand between a described person and what befell them: "was also grazed"
-_BEFELL_GAP = r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly))*\s+"
+# What may stand between a described person and what befell them: "was also grazed", "from
+# Kelvoy has been arrested", "was among those arrested"
+_BEFELL_GAP = (r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly"
+               r"|among\s+(?:those|the\s+people)|from\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)))*\s+")
 
 
 @functools.lru_cache(maxsize=8)

@@ -131,6 +131,24 @@ def test_an_age_read_by_its_occupation_joins_the_same_person_named_plainly():
     assert fact.key == "age:maren holst" and fact.status == "conflict"
 
 
+@pytest.mark.parametrize("first, second", [
+    ("The driver, a 24-year-old man, was among those arrested.", "A 24-year-old man from Kelvoy has been arrested."),
+    ("A boy, 15, was among those arrested.", "Police said a 15-year-old boy from North Weir was arrested on Sunday."),
+])
+def test_a_person_described_as_arrested_across_a_place_or_among_others_is_one_person(first, second):
+    found = findings(("a.txt", first, DAY), ("b.txt", second, DAY))
+    [fact] = judged(found, "age")
+    assert fact.status == "agree"
+
+
+def test_the_arrested_told_apart_by_age_in_two_sources_can_conflict():
+    found = findings(
+        ("a.txt", "The driver, a 24-year-old man, was among those arrested.", DAY),
+        ("b.txt", "A 25-year-old man from Kelvoy has been arrested.", DAY),
+    )
+    assert [f.status for f in judged(found, "age")] == ["conflict"]
+
+
 def test_a_number_word_after_a_name_is_not_an_age():
     from engine_helpers import claims
 
