@@ -132,6 +132,23 @@ def test_a_day_told_as_when_the_event_began_is_the_events(text):
     assert [(c.value, c.subject) for c in claims(text, SUN, "date")] == [("2024-03-15", "incident")]
 
 
+@pytest.mark.parametrize("text", [
+    "The number of people arrested over Saturday night's rioting rose to 47.",
+    "Police arrested 34 people after a night of rioting in the city on Saturday.",
+    "Fifty-two people have now been arrested after Saturday night's disorder.",
+])
+def test_a_night_of_rioting_is_the_incident_not_the_arrests(text):
+    assert [(c.value, c.subject) for c in claims(text, SUN, "date")] == [("2024-03-16", "incident")]
+
+
+@pytest.mark.parametrize("text", [
+    "He was diagnosed with post-traumatic stress disorder on Saturday.",
+    "Two men were charged with violent disorder on Saturday.",
+])
+def test_disorder_the_illness_or_the_charge_is_no_riot(text):
+    assert "incident" not in {c.subject for c in claims(text, SUN, "date")}
+
+
 def test_a_day_something_else_began_after_the_event_is_not_its_day():
     assert claims("The clean-up began on Sunday after the riot.", SUN, "date") == []
 
