@@ -126,6 +126,19 @@ def test_the_hostages_named_as_those_taken_are_the_number_held(text, value):
     assert [c.value for c in claims(text, kind="count") if c.rule == "FC209"] == [value]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Special forces stormed the hotel and shot dead all four gunmen.", 4),
+    ("Troops stormed the building, killing the four gunmen who had held 40 people.", 4),
+    ("Police ended the siege by gunning down the two attackers.", 2),
+])
+def test_the_attackers_a_sieges_end_killed_are_counted_as_known(text, value):
+    assert [(c.value, c.role) for c in claims(text, kind="deaths")] == [(value, "attacker")]
+
+
+def test_people_named_before_and_killed_are_not_counted_again():
+    assert values("The gunman went on, killing the two children in the back room.", "deaths") == []
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]
