@@ -743,8 +743,8 @@ def _person(name: str) -> str:
 
 
 # A credit in brackets that closes a line after a full stop ("... on June 8. (Family photo)",
-# "(AP Photo/Dana Holt)"): the line is a photo caption
-_CREDIT_ENDS_LINE = regex.compile(r"[^\n]*?[.!?][\"”’]?[ \t]+\(\p{Lu}[^()\n]{2,60}\)[ \t]*(?:\n|$)")
+# "(AP Photo/Dana Holt)", in italics or not): the line is a photo caption
+_CREDIT_ENDS_LINE = regex.compile(r"[^\n]*?[.!?][\"”’]?[ \t]+\(\p{Lu}[^()\n]{2,60}\)[*_]*[ \t]*(?:\n|$)")
 
 
 def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, published: date | None = None) -> list[Claim]:
