@@ -184,14 +184,20 @@ def representative(claims: list[Claim], tie=_first_in_text) -> Claim:
     """The claim that stands for a source: a stated number over a vague one ("dozens"), a part
     its total states ("50 dead, including 17 firefighters") over a count told apart from any
     total ("three dead firefighters were found nearby", mostly a scene), then its most
-    repeated value, then the first by `tie` (the first in the text)."""
+    repeated value, then of that value one that says whether it counts the attackers ("14
+    dead" in the title, "14 dead, including the four attackers" in the lead), then the first
+    by `tie` (the first in the text)."""
     if len(claims) == 1:
         return claims[0]
     claims = [c for c in claims if not is_vague(c)] or claims
     claims = [c for c in claims if c.part_of_total] or claims
     counts = Counter(c.value for c in claims)
     best = max(counts.values())
-    return min((c for c in claims if counts[c.value] == best), key=tie)
+    return min((c for c in claims if counts[c.value] == best), key=lambda c: (not _tells_attackers(c), tie(c)))
+
+
+def _tells_attackers(claim: Claim) -> bool:
+    return bool(claim.attacker_extra) or any(p.role == "attacker" for p in claim.parts)
 
 
 def _fact(kind: str, key: str, label: str, claims: list[Claim], tie=_first_in_text) -> Fact:

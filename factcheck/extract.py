@@ -16,7 +16,7 @@ import regex
 from factcheck import numbers, scan
 from factcheck.context import read_context
 from factcheck.model import INFINITY, LISTED_SUSPECT, SUSPECT, Claim, Part, Quantity, Sentence, Source
-from factcheck.numbers import NUMBER_PATTERN, WORD_NUMBER_PATTERN, ordinal_value, quantity, word_value
+from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, WORD_NUMBER_PATTERN, ordinal_value, quantity, word_value
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
@@ -61,6 +61,9 @@ _OTHER_BEFORE = regex.compile(r"\bother\s+$", regex.I)
 _LABEL_WORD = regex.compile(r"\b\p{Lu}{4,}\b")
 _LOWER = regex.compile(r"\p{Ll}")
 _CLAUSE_END = regex.compile(r"[;.]")
+# a count that opens the next clause: what follows it is said of it ("27 were wounded, and nine
+# remain in hospital"), not of the count before
+_NEXT_CLAUSE_COUNT = regex.compile(r",\s*(?:and\s+|while\s+|of\s+whom\s+)?" + NUMBER_START_PATTERN, regex.I)
 _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
 _PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
@@ -368,6 +371,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             start = num_start - len(before[-60:]) + part_of.start()
         if frame.name == "before" and _LABEL_WORD.search(text, m.start(), num_start) and _LOWER.search(text[num_start : m.end()]):
             continue
+        if g.get("num") and _item_of_a_breakdown(text, num_start):
+            continue  # "35 were brought out alive: 12 freed on Saturday, and 23 rescued": parts of the 35
         listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
         if listed_before and not _OF_THE_TOLL.match(after) and (
             _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
@@ -411,6 +416,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if rule.data.get("others_are_parts") and (besides or who == "others"):
             continue  # "one was killed and five others were shot": everyone shot is a sum left unstated
         following = _CLAUSE_END.split(text[m.end() : m.end() + 60], maxsplit=1)[0].lower()
+        if (another := _NEXT_CLAUSE_COUNT.search(following)) is not None:
+            following = following[: another.start()]  # "27 wounded, and nine remain in hospital": the nine's
         if not _OF_THEM_NEXT.match(following) and any(p in following for p in rule.words("not_followed_by")):
             continue  # "five people injured in the crash remain hospitalized": a part of the injured
         if following.lstrip().startswith(tuple(rule.words("not_right_before"))):
@@ -418,6 +425,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         parts, attacker_extra = _parts(text, m.start(), m.end(), ruleset, q) or _breakdown_next(rule, source, sentence, m.end(), q, ruleset, cache), 0
         if any(p in text[m.end() : m.end() + 90].lower() for p in rule.words("attacker_also_died")):
             attacker_extra = 1
+        elif besides_attackers := _attackers_besides(rule, text, m.end(), ruleset):
+            attacker_extra = besides_attackers
         taken.append((start, m.end()))
         claim = _claim(
             rule, source, sentence, start, m.end(), _as_value(q), ruleset,
@@ -430,6 +439,42 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if frame.name != "zero":
             claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
+
+
+# "Thirty-five were brought out alive: 12 freed ..., and 23 rescued ...": a count after a colon
+_BREAKDOWN_COLON = regex.compile(r":\s+(?=[^:]*$)")
+# each item opens the list or follows a comma or "and": "12 freed ..., and 23 rescued at 4:30"
+_COLON_LIST_ITEM = regex.compile(r"(?:^\s*|,\s*(?:and\s+)?|\s+and\s+)" + NUMBER_PATTERN + r"(?=\s+\p{L})", regex.I)
+
+
+def _item_of_a_breakdown(text: str, num_start: int) -> bool:
+    """Whether a count is one of the items a count before a colon is broken into, told each
+    with its own verb: the items after the colon add up to it."""
+    colon = _BREAKDOWN_COLON.search(text, 0, num_start)
+    if colon is None or regex.search(r"[.;]", text[colon.end() : num_start]):
+        return False
+    ahead = list(regex.finditer(NUMBER_PATTERN, text[: colon.start()], regex.I))
+    if not ahead or colon.start() - ahead[-1].end() > 60:
+        return False
+    total = quantity(ahead[-1]["q"], ahead[-1]["num"])
+    items = _CLAUSE_END.split(text[colon.end() :], maxsplit=1)[0]
+    values = [quantity(n["q"], n["num"]) for n in _COLON_LIST_ITEM.finditer(items)]
+    return (total is not None and total.exact and len(values) >= 2 and all(v is not None and v.exact for v in values)
+            and sum(v.value for v in values) == total.value)
+
+
+def _attackers_besides(rule: Rule, text: str, end: int, ruleset: RuleSet) -> int:
+    """ "Ten people were killed, not counting the four attackers": the attackers who died
+    besides the toll, told right after it."""
+    words = rule.words("attackers_besides")
+    if not words:
+        return 0
+    m = _with_subjects(r"^[^.;:\d]{0,40}?,?\s*\b(?:" + alternatives(words) + r")\s+(?:the\s+|all\s+)?{n}\s+{who}\b", ruleset.subject_pattern).match(text[end : end + 120])
+    if not m:
+        return 0
+    q = quantity(m["q"], m["num"])
+    subject = ruleset.subjects.get(_named_subject(m["mods"], m["who"], ruleset))
+    return int(q.value) if q is not None and q.exact and subject is not None and subject.role == "attacker" else 0
 
 
 # "six children and two adults died", "killing three women, two men and a boy": a toll told
@@ -569,9 +614,9 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         return found
     if not _PART_WORDS.search(text, start, min(len(text), end + 100)):
         return ()
-    m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + 100))
-    if not m or (m.start() > end + 3 and (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])
-                                          or NUMBER_START.search(text, end, m.start()))):
+    m = _with_subjects(_PART, ruleset.subject_pattern).search(text, start, min(len(text), end + _FAR_PART))
+    if not m or (m.start() > end + 3 and (NUMBER_START.search(text, end, m.start()) or (
+            (m.start() > end + 40 or regex.search(r"[.;,:]", text[end : m.start()])) and not _ends_sentence(text, m, end)))):
         return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
@@ -593,6 +638,20 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
     if q is None or subject is None:
         return ()
     return (Part(int(q.value), subject.role or subject.group, who),)
+
+
+# "Fourteen people died in the siege, which began on Friday, among them the four attackers":
+# a part that ends the sentence is its toll's across the asides between them, when no other
+# number stands there to own it
+_FAR_PART = 140
+_SENTENCE_END = regex.compile(r"(?:\s*,[^.;:]*)?[.!?\"”]*\s*$")
+
+
+def _ends_sentence(text: str, m: regex.Match, end: int) -> bool:
+    """Whether the part stands in its sentence's last clauses, with no other number after it."""
+    return (m["lone"] is None and m["one"] is None and m["all"] is None and m["condition"] is None
+            and not regex.search(r"[.;:]", text[end : m.start()]) and _SENTENCE_END.fullmatch(text, m.end()) is not None
+            and not NUMBER_START.search(text, m.end()))
 
 
 _PART_AFTER = regex.compile(r"\s+among\s+(?:them|whom)\b", regex.I)
@@ -664,8 +723,10 @@ def _suspects_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"\b" + alternatives(list(words)) + r"\b", regex.I)
 
 
-# What may stand between a described person and what befell them: "was also grazed"
-_BEFELL_GAP = r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly))*\s+"
+# What may stand between a described person and what befell them: "was also grazed", "from
+# Kelvoy has been arrested", "was among those arrested"
+_BEFELL_GAP = (r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly"
+               r"|among\s+(?:those|the\s+people)|from\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)))*\s+")
 
 
 @functools.lru_cache(maxsize=8)
@@ -709,8 +770,8 @@ def _person(name: str) -> str:
 
 
 # A credit in brackets that closes a line after a full stop ("... on June 8. (Family photo)",
-# "(AP Photo/Dana Holt)"): the line is a photo caption
-_CREDIT_ENDS_LINE = regex.compile(r"[^\n]*?[.!?][\"”’]?[ \t]+\(\p{Lu}[^()\n]{2,60}\)[ \t]*(?:\n|$)")
+# "(AP Photo/Dana Holt)", in italics or not): the line is a photo caption
+_CREDIT_ENDS_LINE = regex.compile(r"[^\n]*?[.!?][\"”’]?[ \t]+\(\p{Lu}[^()\n]{2,60}\)[*_]*[ \t]*(?:\n|$)")
 
 
 def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, _cache=None, published: date | None = None) -> list[Claim]:
@@ -744,6 +805,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if dated is None:
             continue
         event_class, between = dated
+        if event_class == ARREST and _LATER_ONE.search(text, _clause_start(text, mention.start), mention.start):
+            event_class = LATER_ARREST  # "a third suspect was arrested on Monday": not the first arrests' day
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
@@ -776,7 +839,14 @@ def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: 
     if not near:
         return None
     distance, event_class, event_start = min(near)
-    if (not mine and event_start > mention.end and "," in text[mention.end : event_start]
+    began = _BEGAN_BEFORE.search(text, max(0, mention.start - 30), mention.start) if not mine else None
+    # "the siege, which began late on Friday and ended on Sunday": the day is the beginning
+    # of what began, named just before the verb
+    subject = [(began.start() - e, c, s) for s, e, c in events if c and s not in owned and began.start() - 60 <= e <= began.start()] if began else []
+    if subject:
+        _gap, event_class, event_start = min(subject)
+        distance = 0
+    if (not subject and not mine and event_start > mention.end and "," in text[mention.end : event_start]
             and not _SEQUENCE.search(text, mention.end, event_start)):
         # "arrested him on Sunday, charged him with ...": the day ends the clause it is in
         same_clause = [(mention.start - e, c, s) for s, e, c in events
@@ -851,6 +921,23 @@ def _owns(text: str, mention, event_start: int) -> bool:
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
+ARREST, LATER_ARREST = "arrest", "later arrest"
+# one arrested after others, by rank: "a third suspect", "and a third in Kefra on Monday" (not
+# "the second man", who may have been held with the first)
+_LATER_ONE = regex.compile(r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:time|day|night|week|floor|attempt)\b)", regex.I)
+_CLAUSE_OPENING = regex.compile(r"(?:[,;]|\band\b|\bbut\b|\bwhile\b)", regex.I)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds the offset begins."""
+    start = 0
+    for m in _CLAUSE_OPENING.finditer(text, 0, at):
+        start = m.end()
+    return start
+
+
+# a day told as when something began: "which began late on Friday", "that started on Monday"
+_BEGAN_BEFORE = regex.compile(r"\b(?:began|begun|started|starting|beginning)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", regex.I)
 # "... on Sunday in the drive-by shooting": the event is named as what the verb was about
 _COMPLEMENT = regex.compile(r"[\s,]*(?:morning|afternoon|evening|night)?\s*(?:in|for|over)\s+(?:connection\s+with\s+)?(?:the|a|an)\b", regex.I)
 

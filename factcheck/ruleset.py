@@ -33,7 +33,7 @@ _COMMON_KEYS = {
 }
 _TYPE_KEYS = {
     "toll": {
-        "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "others_add_one", "others_are_parts",
+        "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "attackers_besides", "others_add_one", "others_are_parts",
         "ordinal_after", "not_followed_by", "not_right_before", "any_subject_is_total", "counts_everyone_hit", "triggers",
     },
     "count": {"nouns", "hyphenated", "triggers"},

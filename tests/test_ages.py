@@ -101,6 +101,54 @@ def test_an_age_in_words_before_year_old_is_read(words, age):
     assert [c.value for c in claims(f"Police said {words} was hurt.", DAY, "age")] == [age]
 
 
+@pytest.mark.parametrize("words,person", [
+    ("34-year-old Danish aid worker Maren Holst", "Maren Holst"),
+    ("the 52-year-old British water engineer Callum Reeve", "Callum Reeve"),
+    ("25-year-old tattoo artist Dion Marchetti Vance", "Dion Marchetti Vance"),
+])
+def test_a_nationality_and_an_occupation_between_an_age_and_a_name_keep_the_name(words, person):
+    from engine_helpers import claims
+
+    assert [(c.value, c.person) for c in claims(f"Among the dead was {words}, officials said.", DAY, "age")] == [(int(words.split("-")[0].split()[-1]), person)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police identified the 18-year-old killed as Jason Jonathan Acosta-Ramos.",
+    "A 34-year-old was hurt when Reeve opened fire.",
+])
+def test_a_verb_between_an_age_and_a_name_keeps_them_apart(text):
+    from engine_helpers import claims
+
+    assert [c.person for c in claims(text, DAY, "age")] == [""]
+
+
+def test_an_age_read_by_its_occupation_joins_the_same_person_named_plainly():
+    found = findings(
+        ("a.txt", "Among the dead is 34-year-old Danish aid worker Maren Holst.", DAY),
+        ("b.txt", "Maren Holst, 35, was among the hostages killed.", DAY),
+    )
+    [fact] = judged(found, "age")
+    assert fact.key == "age:maren holst" and fact.status == "conflict"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The driver, a 24-year-old man, was among those arrested.", "A 24-year-old man from Kelvoy has been arrested."),
+    ("A boy, 15, was among those arrested.", "Police said a 15-year-old boy from North Weir was arrested on Sunday."),
+])
+def test_a_person_described_as_arrested_across_a_place_or_among_others_is_one_person(first, second):
+    found = findings(("a.txt", first, DAY), ("b.txt", second, DAY))
+    [fact] = judged(found, "age")
+    assert fact.status == "agree"
+
+
+def test_the_arrested_told_apart_by_age_in_two_sources_can_conflict():
+    found = findings(
+        ("a.txt", "The driver, a 24-year-old man, was among those arrested.", DAY),
+        ("b.txt", "A 25-year-old man from Kelvoy has been arrested.", DAY),
+    )
+    assert [f.status for f in judged(found, "age")] == ["conflict"]
+
+
 def test_a_number_word_after_a_name_is_not_an_age():
     from engine_helpers import claims
 

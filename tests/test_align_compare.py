@@ -18,6 +18,31 @@ def test_a_total_that_counts_the_gunmen_is_explained_with_the_arithmetic():
     assert "20 − 3 = 17" in fact.reason
 
 
+@pytest.mark.parametrize("a, b", [
+    ("Siege over: 14 dead at the hotel\n\nThe toll rose to 14 dead, including the four attackers, the ministry said.",
+     "Hotel siege ends\n\nTen people were killed in the siege at the hotel, the government said."),
+    ("14 killed in hotel siege\n\nFourteen people died in the siege, which began on Friday night, among them the four attackers.",
+     "Ten people were killed in the siege at the hotel on Friday, officials said."),
+    ("The siege left 14 people dead. Security forces said on Sunday that 14 people had died, including the four gunmen.",
+     "Ten people were killed at the hotel, not counting the four attackers."),
+])
+def test_a_source_that_says_its_toll_counts_the_attackers_anywhere_is_explained(a, b):
+    found = findings(("a.txt", a, MON), ("b.txt", b, MON))
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "14 − 4 = 10" in fact.reason or "10 + 4 = 14" in fact.reason
+
+
+def test_a_toll_that_leaves_out_the_attackers_beside_one_that_counts_them_is_explained():
+    found = findings(
+        ("a.txt", "Ten people were killed at the hotel, not counting the four attackers.", MON),
+        ("b.txt", "Fourteen people were killed at the hotel.", MON),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "10 + 4 = 14" in fact.reason
+
+
 def test_tolls_of_two_places_that_one_source_keeps_apart_are_not_compared():
     found = findings(
         ("a.txt", "Attacks in Paris killed 17 people. A raid in Verviers left two dead.", MON),

@@ -19,6 +19,126 @@ def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     assert (claim.value, claim.attacker_extra) == (2, 1)
 
 
+@pytest.mark.parametrize("text, attackers", [
+    ("Ten people were killed, not counting the four attackers, who were shot dead by troops.", 4),
+    ("Security forces said 12 people died, excluding the three gunmen.", 3),
+    ("The assault left nine people dead in addition to the two militants.", 2),
+])
+def test_attackers_a_toll_leaves_out_are_recorded_beside_it(text, attackers):
+    [claim] = claims(text, kind="deaths")
+    assert claim.attacker_extra == attackers
+    assert not claim.parts
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people were killed, not counting the four hostages freed later.",
+    "Ten people were killed, not counting 40 wounded.",
+])
+def test_other_people_left_out_of_a_toll_are_not_attackers(text):
+    [claim] = claims(text, kind="deaths")
+    assert claim.attacker_extra == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Fourteen people died in the siege, which began late on Friday and ended before dawn on Sunday, among them the four attackers.",
+    "Fourteen people died in the siege, which began on Friday evening and ended at dawn, among them the four attackers, who were shot dead by special forces.",
+    "Fourteen people were killed when gunmen stormed the hotel on the main boulevard late on Friday night, including the four attackers, officials said.",
+])
+def test_a_part_that_ends_the_sentence_is_its_tolls_across_asides(text):
+    [claim] = [c for c in claims(text, kind="deaths") if c.value == 14]
+    assert [(p.value, p.role) for p in claim.parts] == [(4, "attacker")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed in the blast, which injured 30 others, including five children.",
+    "Two people died after the storm hit the coast, where rescuers pulled 14 people from the sea, including three children.",
+    "Two people died in the crash on the ring road, which closed it for hours, including four passengers on the bus behind, who were unhurt, and 11 others.",
+])
+def test_a_far_part_with_another_number_or_clause_between_is_not_the_tolls(text):
+    for claim in claims(text, kind="deaths"):
+        assert claim.parts == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-seven people were wounded, six of them soldiers, and nine remain in hospital, officials said.",
+    "Twenty-seven people were hurt, and nine are still in hospital.",
+    "Twenty-seven people were injured, of whom nine remain hospitalized.",
+])
+def test_a_count_that_opens_the_next_clause_owns_what_is_said_after_it(text):
+    assert values(text, "injuries") == [27]
+
+
+@pytest.mark.parametrize("text", [
+    "Five people injured in the crash remain in hospital.",
+    "Five people hurt in the blast remain hospitalized, two of them children.",
+])
+def test_the_hurt_said_to_remain_in_hospital_are_still_a_part(text):
+    assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Thirty-five were brought out alive: 12 freed on Saturday after talks, and 23 rescued when troops went in at 4:30 a.m.", "count"),
+    ("Nine people died: four were killed in the blast and five died in hospital.", "deaths"),
+    ("Police gave the toll as 9: four people were killed in the blast and 5 died later.", "deaths"),
+])
+def test_counts_after_a_colon_that_add_up_to_the_count_before_it_are_its_parts(text, kind):
+    assert [v for v in values(text, kind) if v != 9] == []
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Update: 23 people were rescued from the flats.", "count", [23]),
+    ("Crews rescued 23 people: the water rose too fast for the rest.", "count", [23]),
+    ("Two buildings fell: 14 people were killed and 30 injured.", "deaths", [14]),
+])
+def test_a_count_after_a_colon_with_nothing_it_adds_up_to_is_still_read(text, kind, expected):
+    assert values(text, kind) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Forty-three shops were looted on Bridge Row.", 43),
+    ("More than 40 stores were looted as the trouble spread.", 40),
+    ("The 14 businesses that were damaged will get help from the council.", 14),
+])
+def test_the_shops_a_riot_damages_are_counted(text, value):
+    assert values(text, "count") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 10 cars have been set on fire across the city centre, the fire service says.",
+    "Fires were burning across the city center, where 12 cars were torched.",
+])
+def test_the_city_centre_a_riot_swept_is_its_own_scene(text):
+    [claim] = claims(text, kind="count")
+    assert not claim.context.other_event
+
+
+def test_a_tally_across_the_city_is_still_another_event():
+    [claim] = claims("Across the city, 30 cars were stolen this month.", kind="count")
+    assert claim.context.other_event
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Of the 43 people taken hostage, 35 survived.", 43),
+    ("The two officers held hostage were among the injured.", 2),
+    ("All of the 12 passengers who were held hostage were freed by noon.", 12),
+])
+def test_the_hostages_named_as_those_taken_are_the_number_held(text, value):
+    assert [c.value for c in claims(text, kind="count") if c.rule == "FC209"] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Special forces stormed the hotel and shot dead all four gunmen.", 4),
+    ("Troops stormed the building, killing the four gunmen who had held 40 people.", 4),
+    ("Police ended the siege by gunning down the two attackers.", 2),
+])
+def test_the_attackers_a_sieges_end_killed_are_counted_as_known(text, value):
+    assert [(c.value, c.role) for c in claims(text, kind="deaths")] == [(value, "attacker")]
+
+
+def test_people_named_before_and_killed_are_not_counted_again():
+    assert values("The gunman went on, killing the two children in the back room.", "deaths") == []
+
+
 def test_deaths_and_injuries_in_one_sentence_are_two_claims():
     text = "Police said two people were killed and three injured."
     assert values(text, "deaths") == [2]

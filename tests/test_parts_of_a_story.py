@@ -100,6 +100,76 @@ def test_the_day_a_siege_was_ended_is_not_the_day_it_began(operation):
     assert _conflicts(found, "date") == []
 
 
+@pytest.mark.parametrize("operation", [
+    "Two soldiers were killed in Sunday's assault on the hotel.",
+    "Both hostages died in the final assault on Sunday, the army said.",
+    "A police officer was wounded in Sunday's assault.",
+])
+def test_the_assault_that_ends_a_siege_has_its_own_day(operation):
+    assert {c.subject for c in claims(operation, SUN, "date")} == {"assault"}
+    found = findings(
+        ("a.txt", "Gunmen seized the hotel on Friday night and held dozens of guests hostage.", SAT),
+        ("b.txt", f"Gunmen seized the hotel on Friday night.\n\n{operation}", SUN),
+    )
+    assert _conflicts(found, "date") == []
+
+
+@pytest.mark.parametrize("charge", [
+    "He was charged with assault on Monday.",
+    "She pleaded not guilty Monday to two counts of felonious assault on a peace officer.",
+    "Police found an assault rifle in his car on Monday.",
+])
+def test_assault_the_crime_or_the_weapon_dates_no_siege_assault(charge):
+    assert "assault" not in {c.subject for c in claims(charge, SUN, "date")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people died in the siege, which began late on Friday and ended before dawn on Sunday.",
+    "The siege, which started on Friday and ended on Sunday, left ten people dead.",
+    "The riot that began on Friday and was over by Sunday left two people dead.",
+])
+def test_a_day_told_as_when_the_event_began_is_the_events(text):
+    assert [(c.value, c.subject) for c in claims(text, SUN, "date")] == [("2024-03-15", "incident")]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people arrested over Saturday night's rioting rose to 47.",
+    "Police arrested 34 people after a night of rioting in the city on Saturday.",
+    "Fifty-two people have now been arrested after Saturday night's disorder.",
+])
+def test_a_night_of_rioting_is_the_incident_not_the_arrests(text):
+    assert [(c.value, c.subject) for c in claims(text, SUN, "date")] == [("2024-03-16", "incident")]
+
+
+@pytest.mark.parametrize("text", [
+    "He was diagnosed with post-traumatic stress disorder on Saturday.",
+    "Two men were charged with violent disorder on Saturday.",
+])
+def test_disorder_the_illness_or_the_charge_is_no_riot(text):
+    assert "incident" not in {c.subject for c in claims(text, SUN, "date")}
+
+
+def test_a_day_something_else_began_after_the_event_is_not_its_day():
+    assert claims("The clean-up began on Sunday after the riot.", SUN, "date") == []
+
+
+@pytest.mark.parametrize("later", [
+    "A third suspect was arrested on Monday in the port city.",
+    "Two men were held on Saturday, and a third in the port city on Monday.",
+    "Police said on Tuesday that they had arrested a second man on Monday.",
+])
+def test_an_arrest_told_by_its_rank_is_not_the_first_arrests_day(later):
+    found = findings(
+        ("a.txt", "Police arrested two men on Saturday over the hotel siege.", SUN),
+        ("b.txt", f"Two suspects were detained on Saturday.\n\n{later}", date(2024, 3, 19)),
+    )
+    assert judged(found, "date") and _conflicts(found, "date") == []
+
+
+def test_an_arrest_for_the_second_time_is_still_the_arrest():
+    assert [c.subject for c in claims("He was arrested for the second time on Saturday.", SUN, "date")] == ["arrest"]
+
+
 # --- hostages are a named sub-group ------------------------------------------------------------
 
 

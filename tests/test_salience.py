@@ -32,6 +32,8 @@ def test_the_day_something_was_said_is_not_the_day_of_the_event(text):
     "Firefighters at the warehouse after the fire on Tuesday. (Courtesy of Dale Ortiz)",
     "Lena Fox as a nurse at St. Mary's. She was killed in the crash on Tuesday. (Family photo)",
     "Mourners hold candles on Tuesday near the bakery where the shooting happened. (AP Photo/Rita Okafor)",
+    "*Photo: Police in riot gear face fans in the square on Tuesday evening after the riot. (City Live)*",
+    "_Crews at the grain elevator fire on Tuesday. (WKJI file)_",
 ])
 def test_a_photo_caption_dates_the_picture_not_the_event(text):
     assert _dates(text) == []
