@@ -55,6 +55,10 @@ def test_reported_history_is_marked():
         "Deputies went four times to the home.",
         "Offray faces 17 counts of attempted first-degree murder.",
         "Shots rang out at 2:45 a.m. in the 700 block of Bourbon Street.",
+        "A 19-year-old man was arrested two blocks from the park minutes after the shooting.",
+        "The gunman was captured 200 yards from the school.",
+        "The driver was apprehended 500 metres from the square.",
+        "She was arrested two streets away, still holding the knife.",
     ],
 )
 def test_durations_times_addresses_and_charges_are_not_tolls(text):
