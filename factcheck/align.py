@@ -26,9 +26,10 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
-# The conditions a part of the hurt is counted in ("66 of them in a critical condition"): each
-# is a fact of its own, compared only with the same condition.
-CONDITIONS = frozenset({"critical", "serious", "intensive"})  # "intensive": in intensive care
+# The conditions a part of the hurt is counted in ("66 of them in a critical condition"), or
+# how it was hurt apart from the weapon ("four more were hurt in the stampede"): each is a
+# fact of its own, compared only with the same condition.
+CONDITIONS = frozenset({"critical", "serious", "intensive", "fleeing"})  # "intensive": in intensive care
 
 
 def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
@@ -236,7 +237,7 @@ def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = 
     if rule is not None:
         who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
     elif code == "condition":
-        who = " in intensive care" if group == "intensive" else f" in {group} condition"
+        who = {"intensive": " in intensive care", "fleeing": " fleeing"}.get(group, f" in {group} condition")
     else:
         who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
             subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"

@@ -60,6 +60,14 @@ def readings(claim: Claim) -> list[Reading]:
     if claim.dead_among:
         d = claim.dead_among
         out.append(Reading(q.shifted(-d), f"{_fmt(q.value)} is also the number {claim.source} says were hit, so it counts the {d} dead: {_fmt(q.value)} − {d} = {_fmt(q.value - d)}"))
+    fleeing = sum(p.value for p in claim.parts if p.role == "fleeing")
+    if fleeing:
+        out.append(Reading(q.shifted(-fleeing), f"{_fmt(q.value)} includes {fleeing} hurt fleeing: {_fmt(q.value)} − {fleeing} = {_fmt(q.value - fleeing)}"))
+    if claim.fleeing_apart:
+        n = claim.fleeing_apart
+        told = f"{claim.source} tells of {n} hurt fleeing"
+        out.append(Reading(q.shifted(-n), f"{told}, whom {_fmt(q.value)} may count: {_fmt(q.value)} − {n} = {_fmt(q.value - n)}"))
+        out.append(Reading(q.shifted(n), f"{told}, whom {_fmt(q.value)} may leave out: {_fmt(q.value)} + {n} = {_fmt(q.value + n)}"))
     if claim.attacker_extra:
         out.append(Reading(q.shifted(claim.attacker_extra), f"{_fmt(q.value)} does not count the attacker, who also died: {_fmt(q.value)} + {claim.attacker_extra} = {_fmt(q.value + claim.attacker_extra)}"))
     return out
@@ -329,6 +337,28 @@ def _dead_among_hurt(facts: list[Fact], ruleset) -> list[Fact]:
     return out
 
 
+def _fleeing_apart(facts: list[Fact], ruleset) -> list[Fact]:
+    """Counts of the hurt in a source that tells of some hurt fleeing in a sentence of their
+    own ("five were wounded ... four more were hurt in the stampede"): outlets count those in
+    or leave them out, so a difference of just that many is explained."""
+    fleeing = defaultdict(set)
+    for fact in facts:
+        if fact.kind == "injuries" and comparable_class(fact.claims[0], ruleset) == "condition:fleeing":
+            for c in fact.claims:
+                fleeing[c.source].add(c.value)
+    if not fleeing:
+        return facts
+    out = []
+    for fact in facts:
+        if fact.kind == "injuries" and _of_everyone(fact, ruleset):
+            claims = [dataclasses.replace(c, fleeing_apart=int(next(iter(fleeing[c.source]))))
+                      if len(fleeing.get(c.source, ())) == 1 and not any(p.role == "fleeing" for p in c.parts) else c
+                      for c in fact.claims]
+            fact = Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
+        out.append(fact)
+    return out
+
+
 def _of_everyone(fact: Fact, ruleset) -> bool:
     """Whether a fact counts everyone the event hit, not a named group."""
     return comparable_class(fact.claims[0], ruleset).split(":")[-1] == "total"
@@ -351,7 +381,7 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
     discrepancy whose confidence is below `min_confidence` is `uncertain`."""
     by_name = {s.name: s for s in sources}
     findings = []
-    facts = _dead_among_hurt(facts, ruleset)
+    facts = _fleeing_apart(_dead_among_hurt(facts, ruleset), ruleset)
     for fact in facts:
         fact, too_vague = _without_vague_outliers(fact)
         for claim in too_vague:

@@ -142,9 +142,19 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen", "including the six attackers": a named part of a
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
+# "in the stampede", "as the crowd fled", "trampled": hurt in the rush to escape, not by the
+# weapon; a part of the hurt that outlets count in or leave out
+_FLEEING = (
+    r"(?:in\s+the\s+(?:ensuing\s+)?(?:stampede|crush|rush\s+to\s+(?:flee|escape|get\s+away)|panic)"
+    r"|(?:while|when)\s+(?:fleeing|running\s+away|trying\s+to\s+(?:flee|escape))"
+    r"|as\s+(?:the\s+)?(?:crowds?|people|they|festival-?goers|revell?ers|spectators)\s+(?:fled|ran|scattered)"
+    r"|(?:after\s+being\s+|being\s+)?trampled)"
+)
+_FLEEING_AFTER = regex.compile(r"\s+(?:(?:people|others)\s+)?(?:were\s+|was\s+)?(?:hurt\s+|injured\s+)?" + _FLEEING, regex.I)
 _PART = (
     r"\s*(?:,|;|\s[—–-]+)?\s*[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
-    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b)"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b"
+    r"|(?:hurt\s+|injured\s+)?(?P<fled>" + _FLEEING + r"))"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
 )
 
@@ -358,6 +368,13 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
         if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
             continue  # "Three children shot, 1 injured": hurt some other way than the shot
+        if rule.kind == "injuries" and frame.name in ("after", "pattern") and _FLEEING_AFTER.match(text, m.end()):
+            if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or _OTHER_BEFORE.search(before) or "other" in (g.get("mods") or "").lower().split():
+                taken.append((m.start(), m.end()))  # "four more were hurt in the stampede": the hurt fleeing, beside the shot
+                claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                                     subject="hurt fleeing", role="fleeing", part_of_total=True,
+                                     history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()]))))
+                continue
         if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
             continue  # "two more arrested": an increment, not a total
         if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
@@ -564,6 +581,8 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         subject = ruleset.subjects.get(who)
         return (Part(int(whole), subject.role or subject.group, who),) if whole and subject is not None else ()
     q = quantity(m["q"], m["num"])
+    if m["fled"]:  # "nine injured, four of them in the stampede"
+        return (Part(int(q.value), "fleeing", "hurt fleeing"),) if q is not None else ()
     if m["condition"]:
         condition = m["condition"].lower()
         return (Part(int(q.value), condition, "in intensive care" if condition == "intensive" else f"{condition} condition"),) if q is not None else ()

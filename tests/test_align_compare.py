@@ -161,3 +161,50 @@ def test_a_configured_tolerance_makes_close_numbers_agree():
     strict = [f.status for f in compare_facts(facts, sources, RULES) if f.kind == "arrests"]
     loose = [f.status for f in compare_facts(facts, sources, RULES, tolerance={"arrests": 5}) if f.kind == "arrests"]
     assert (strict, loose) == (["conflict"], ["agree"])
+
+
+SUN = date(2024, 8, 11)
+
+
+@pytest.mark.parametrize(
+    "wounded, everyone",
+    [
+        ("Two people were killed and five others were wounded. Four more were hurt in the stampede that followed.",
+         "Two people were killed and nine were injured in the shooting."),
+        ("One man died and five people were wounded by gunfire. Four more people were injured as the crowd fled.",
+         "A man was killed and nine other people were hurt when shots rang out."),
+        ("Five people were wounded in the shooting.",
+         "Nine people were injured, four of them in the crush as people ran from the shots."),
+        ("Five people were wounded. Four more were injured while fleeing the gunfire.",
+         "Gunfire at the fair killed one and left nine people injured."),
+    ],
+)
+def test_the_hurt_fleeing_counted_in_by_one_outlet_and_left_out_by_another_is_explained(wounded, everyone):
+    found = findings(("a.txt", wounded, SUN), ("b.txt", everyone, SUN))
+    [fact] = [f for f in judged(found, "injuries") if "fleeing" not in f.label]
+    assert fact.status == "explained"
+    assert "4 hurt fleeing" in fact.reason
+
+
+@pytest.mark.parametrize(
+    "wounded, everyone",
+    [
+        # nothing tells of anyone hurt fleeing
+        ("Five people were wounded in the shooting.", "Nine people were injured in the shooting."),
+        # a difference other than the hurt fleeing
+        ("Five people were wounded. Four more were hurt in the stampede that followed.", "Eight people were injured in the shooting."),
+    ],
+)
+def test_a_difference_the_hurt_fleeing_do_not_make_up_stays_a_conflict(wounded, everyone):
+    found = findings(("a.txt", wounded, SUN), ("b.txt", everyone, SUN))
+    [fact] = [f for f in judged(found, "injuries") if "fleeing" not in f.label]
+    assert fact.status == "conflict"
+
+
+def test_the_hurt_fleeing_are_compared_only_with_the_hurt_fleeing():
+    found = findings(
+        ("a.txt", "Five people were wounded. Four more were hurt in the stampede that followed.", SUN),
+        ("b.txt", "Nine people were injured, four of them trampled as the crowd ran.", SUN),
+    )
+    [fleeing] = [f for f in found if f.kind == "injuries" and "fleeing" in f.label]
+    assert (fleeing.status, {c.value for c in fleeing.claims}) == ("agree", {4})

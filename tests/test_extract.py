@@ -282,3 +282,31 @@ def test_who_they_were_told_in_a_clause_does_not_hide_the_count(text, kind, valu
 ])
 def test_one_of_two_told_apart_is_not_the_injury_total(text):
     assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Four more were injured in the stampede that followed.", 4),
+        ("Two more people were hurt in the crush as the crowd ran from the shots.", 2),
+        ("Three other people were injured while fleeing the gunfire.", 3),
+        ("Five more were hurt as festival-goers scattered.", 5),
+    ],
+)
+def test_the_hurt_fleeing_beside_the_shot_are_a_part_of_their_own(text, value):
+    [claim] = claims(text, kind="injuries")
+    assert (claim.value, claim.role, claim.part_of_total) == (value, "fleeing", True)
+
+
+def test_a_total_keeps_the_hurt_fleeing_it_names_as_its_part():
+    [claim] = claims("Nine other people were injured, four of them in the stampede as the crowd fled.", kind="injuries")
+    assert claim.value == 9
+    assert [(p.value, p.role) for p in claim.parts] == [(4, "fleeing")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Four more people were injured in the blast on Sunday.", "Two more were hurt when a wall collapsed."],
+)
+def test_more_hurt_some_other_way_are_still_an_increment(text):
+    assert values(text, "injuries") == []
