@@ -60,6 +60,8 @@ def readings(claim: Claim) -> list[Reading]:
     if claim.dead_among:
         d = claim.dead_among
         out.append(Reading(q.shifted(-d), f"{_fmt(q.value)} is also the number {claim.source} says were hit, so it counts the {d} dead: {_fmt(q.value)} − {d} = {_fmt(q.value - d)}"))
+    if any(p.role == "driver" for p in claim.parts):
+        out.append(Reading(q.shifted(-1), f"{_fmt(q.value)} includes the driver: {_fmt(q.value)} − 1 = {_fmt(q.value - 1)}"))
     fleeing = sum(p.value for p in claim.parts if p.role == "fleeing")
     if fleeing:
         out.append(Reading(q.shifted(-fleeing), f"{_fmt(q.value)} includes {fleeing} hurt fleeing: {_fmt(q.value)} − {fleeing} = {_fmt(q.value - fleeing)}"))

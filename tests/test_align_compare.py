@@ -208,3 +208,31 @@ def test_the_hurt_fleeing_are_compared_only_with_the_hurt_fleeing():
     )
     [fleeing] = [f for f in found if f.kind == "injuries" and "fleeing" in f.label]
     assert (fleeing.status, {c.value for c in fleeing.claims}) == ("agree", {4})
+
+
+@pytest.mark.parametrize(
+    "with_driver, without",
+    [
+        ("Five people, among them the driver, were killed when a van hit the market crowd.", "Four people were killed when a van hit the market crowd."),
+        ("The bus crash killed 12 people, including the driver.", "Eleven people died in the bus crash."),
+        ("Three people died, the driver among them, after the car struck the parade.", "The car killed two people at the parade."),
+    ],
+)
+def test_a_toll_that_counts_the_driver_is_explained_beside_one_that_does_not(with_driver, without):
+    found = findings(("a.txt", with_driver, SUN), ("b.txt", without, SUN))
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "includes the driver" in fact.reason
+
+
+@pytest.mark.parametrize(
+    "with_driver, without",
+    [
+        ("Six people, including the driver, died when the van hit the crowd.", "Four people died when the van hit the crowd."),
+        ("Three people died, including the driver's wife.", "Two people died in the crash."),
+    ],
+)
+def test_the_driver_explains_a_difference_of_one_only(with_driver, without):
+    found = findings(("a.txt", with_driver, SUN), ("b.txt", without, SUN))
+    [fact] = judged(found, "deaths")
+    assert fact.status == "conflict"
