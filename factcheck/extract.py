@@ -738,6 +738,9 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if dated is None:
             continue
         event_class, between = dated
+        nth = _NTH_ARRESTED.search(text) if event_class == "arrest" else None
+        if nth:  # "a third suspect was arrested on Saturday": not the day of the first arrests
+            event_class = f"{nth['ord'].lower()} arrest"
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
@@ -752,6 +755,14 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             claim = dataclasses.replace(claim, context=dataclasses.replace(claim.context, other_event=False))
         claims.append(claim)
     return claims
+
+
+# "a second man", "the third suspect", "a fourth arrest": one arrested after the first
+_NTH_ARRESTED = regex.compile(
+    r"\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    r"(?:suspects?|man|men|woman|women|person|people|teen(?:ager)?s?|boys?|girls?|juveniles?|arrests?)\b",
+    regex.I,
+)
 
 
 def _event_class(text: str, word, ruleset: RuleSet) -> str:
