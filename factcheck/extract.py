@@ -102,6 +102,7 @@ def _changed(text: str, cache: dict) -> bool:
 # "two people injured in the blast died": a participle with no verb before it describes the
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
+_WHO_WERE_HURT = regex.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+(?:\p{Ll}+ly\s+)?(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
     r"\s+of\s+(?:the|those|these|its|their|his|her)\s+(?!(?:\p{Ll}+\s+)?(?:victims|people|persons|wounded|injured|dead)\b)", regex.I)
@@ -377,8 +378,9 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue
         if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
             continue  # "two more arrested": an increment, not a total
-        if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
-            continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
+        if (rule.kind == "injuries" and frame.name == "after" and (_BARE_PARTICIPLE.search(m.group()) or _WHO_WERE_HURT.search(m.group()))
+                and _THEN_DIED.match(text, m.end())):
+            continue  # "two people injured in the blast died", "two who were seriously hurt died": the dead, told by how they were hurt
         if not g.get("who") and _PARTITIVE_AFTER.match(after):
             continue  # "detained one of the owners": a part of a group, not the total
         if 1800 <= q.value <= 2100 and not g.get("who"):

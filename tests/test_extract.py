@@ -224,6 +224,9 @@ def test_arrests_for_other_offences_and_tallies_of_a_period_are_other_events(tex
     "Two people injured in the landslide died in hospital overnight.",
     "Three passengers hurt in the derailment have since died.",
     "A man wounded in the raid later died, police said.",
+    "The toll rose to six after two people who were seriously injured died in hospital.",
+    "Three passengers who had been critically wounded died overnight.",
+    "Two women who were hurt in the crush have since died.",
 ])
 def test_the_hurt_who_died_are_not_an_injury_count(text):
     assert values(text, "injuries") == []
@@ -231,6 +234,10 @@ def test_the_hurt_who_died_are_not_an_injury_count(text):
 
 def test_a_participle_after_its_verb_still_counts_the_hurt():
     assert values("Five people were injured and two later died.", "injuries") == [5]
+
+
+def test_the_hurt_told_in_a_relative_clause_are_counted_when_they_lived():
+    assert values("Two people who were hurt in the crash were flown to hospital.", "injuries") == [2]
 
 
 @pytest.mark.parametrize("text, kind, value", [
