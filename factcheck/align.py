@@ -332,8 +332,13 @@ def _split_name(tokens: list[str]) -> tuple[str, str, str]:
 
 
 def _compatible_last(a: str, b: str) -> bool:
-    """ "Trent" and "Trent-Vokes" are one surname written two ways."""
-    return a == b or (bool(a) and bool(b) and (a in b.split("-") or b in a.split("-")))
+    """ "Trent" and "Trent-Vokes" are one surname written two ways, and so are "D." and
+    "Dvoran" ("Karel D. (38)", as European papers print a suspect's name)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return a in b.split("-") or b in a.split("-") or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -396,7 +401,8 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     by_name = {s.name: s for s in sources}
     named = _longest_names([c for c in claims if c.person])
     people: list[tuple[str, str, str]] = []
-    for parts in sorted(_split_name(_name_tokens(c.person)) for c in named):
+    # full surnames first, so that "Karel D." joins "Karel Dvoran" rather than stand for him
+    for parts in sorted((_split_name(_name_tokens(c.person)) for c in named), key=lambda p: (len(p[1]) == 1, p)):
         first, last, suffix = parts
         if first and not any(_compatible_last(p[1], last) and _compatible_first(p[0], first) and p[2] == suffix for p in people):
             people.append(parts)

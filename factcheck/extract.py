@@ -688,6 +688,10 @@ def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
     return alike.get(" ".join(what[1].lower().split()), what[1].lower()) if what else ""
 
 
+_SURNAME_INITIAL = regex.compile(r"\p{Lu}\.$")
+_FULL_WORD = regex.compile(r"\p{Lu}\p{Ll}+$")
+
+
 def _person(name: str) -> str:
     """The name as a person's, or "" when the words are not a name ("Aug.", "Police")."""
     tokens = [t for t in name.replace("’", "'").split() if t]
@@ -698,6 +702,8 @@ def _person(name: str) -> str:
     if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):
         return ""
     if tokens[-1].endswith(".") and tokens[-1].lower() not in ("jr.", "sr."):
+        if _SURNAME_INITIAL.match(tokens[-1]) and len(tokens) >= 2 and _FULL_WORD.match(tokens[-2]):
+            return " ".join(tokens)  # "Karel D. (38)": a first name and the surname's initial, as European papers print them
         if len(tokens[-1]) <= 3:
             return ""  # an initial or an abbreviation, not the end of a name
         tokens[-1] = tokens[-1].rstrip(".")
