@@ -229,7 +229,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     if rule.words("after"):
         # "Three people, including the gunman, died", "one man, aged 45, was arrested", "20
         # people, most of them soldiers, were hurt": an aside may stand before the verb
-        frames.append(("after", "{n} {who}" + r"(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%|" + _DISTANCES + r"))\b"))
     if rule.words("left"):

@@ -317,3 +317,12 @@ def test_a_total_keeps_the_hurt_fleeing_it_names_as_its_part():
 )
 def test_more_hurt_some_other_way_are_still_an_increment(text):
     assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Seven people in all were hit by bullets.", "count", 7),
+    ("Twelve people in total were injured, police said.", "injuries", 12),
+    ("Three men in all were arrested over the weekend.", "arrests", 3),
+])
+def test_in_all_between_the_counted_people_and_the_verb_does_not_hide_the_count(text, kind, value):
+    assert values(text, kind) == [value]
