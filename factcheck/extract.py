@@ -102,6 +102,9 @@ def _changed(text: str, cache: dict) -> bool:
 # "two people injured in the blast died": a participle with no verb before it describes the
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
+# "Two of the seven have died": a count whose verb belongs to the part before it
+_PART_OF_BEFORE = regex.compile(r"\b" + NUMBER_PATTERN + r"\s+of\s+(?:the|those|these)\s+$", regex.I)
+_FINITE_VERB = regex.compile(r"\b(?:were|was|have|has|had|are|is|died)\b", regex.I)
 _WHO_WERE_HURT = regex.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+(?:\p{Ll}+ly\s+)?(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
@@ -387,6 +390,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # a year
         if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
             continue  # "Josh Williams, 20, died": an age
+        if frame.name == "after" and not g.get("who") and _PART_OF_BEFORE.search(before[-40:]) and _FINITE_VERB.search(m.group()):
+            continue  # "two of the seven have died": the seven are everyone hit, the verb is the two's
         if _NAMING_BEFORE.search(before[-30:]):
             continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
         who = _named_subject(g.get("mods"), g.get("who"), ruleset)

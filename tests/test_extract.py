@@ -326,3 +326,20 @@ def test_more_hurt_some_other_way_are_still_an_increment(text):
 ])
 def test_in_all_between_the_counted_people_and_the_verb_does_not_hide_the_count(text, kind, value):
     assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Two of the seven have died.",
+    "One of the four was pronounced dead at the scene.",
+    "Three of the nine were hurt, police said.",
+])
+def test_the_group_a_part_is_taken_from_is_not_the_parts_toll(text):
+    assert [c for c in claims(text) if c.kind in ("deaths", "injuries")] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Families identified two of the three people who died in the attack.", 3),
+    ("She was one of the 12 killed in the attack.", 12),
+])
+def test_a_toll_named_after_one_of_is_still_the_toll(text, value):
+    assert values(text, "deaths") == [value]
