@@ -343,8 +343,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             q = Quantity(1, 1, 1, "")
         elif frame.name == "ordinal":
             n = ordinal_value(m["ord"])
-            if n is None:
-                continue
+            if n is None or n == 1:
+                continue  # "the first man arrested" sets him apart from the later ones: no total
             q = Quantity(n, n, n, "")
         else:
             # "the toll passed 320": more than the number

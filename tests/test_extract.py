@@ -343,3 +343,16 @@ def test_the_group_a_part_is_taken_from_is_not_the_parts_toll(text):
 ])
 def test_a_toll_named_after_one_of_is_still_the_toll(text, value):
     assert values(text, "deaths") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators believe Vance and the first man arrested, Darius Kell, fired at each other.",
+    "The first suspect taken into custody was released on Tuesday.",
+    "Lawyers for the first man in custody said he was innocent.",
+])
+def test_the_first_one_arrested_states_no_number_of_arrests(text):
+    assert values(text, "arrests") == []
+
+
+def test_a_later_ordinal_still_counts_the_arrests_so_far():
+    assert values("A third person was arrested on Saturday.", "arrests") == [3]
