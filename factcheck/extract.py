@@ -105,6 +105,10 @@ _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|h
 # "Two of the seven have died": a count whose verb belongs to the part before it
 _PART_OF_BEFORE = regex.compile(r"\b" + NUMBER_PATTERN + r"\s+of\s+(?:the|those|these)\s+$", regex.I)
 _FINITE_VERB = regex.compile(r"\b(?:were|was|have|has|had|are|is|died)\b", regex.I)
+# "Of the 53 injured, 14 were ...": the count that follows is a part of the hurt
+_OF_THE_HURT_BEFORE = regex.compile(
+    r"\b[Oo]f\s+(?:the|those)\s+(?:" + NUMBER_PATTERN + r"\s+)?(?:[\p{L}-]+\s+){0,2}?(?:injured|wounded|hurt)\s*,\s*$")
+_HOW_BADLY = regex.compile(r"\b(?:critically|seriously|severely|gravely)\b", regex.I)
 _WHO_WERE_HURT = regex.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+(?:\p{Ll}+ly\s+)?(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 _PARTITIVE_AFTER = regex.compile(
@@ -381,6 +385,14 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                 continue
         if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
             continue  # "two more arrested": an increment, not a total
+        if rule.kind == "injuries" and frame.name == "after" and _OF_THE_HURT_BEFORE.search(before[-80:]):
+            condition = _HOW_BADLY.search(m.group())
+            if condition:  # "Of the 53 injured, 14 were seriously hurt": the hurt in one condition
+                kind_of = "critical" if condition[0].lower().startswith("critical") else "serious"
+                taken.append((m.start(), m.end()))
+                claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                                     subject=f"{kind_of} condition", role=kind_of, part_of_total=True))
+            continue  # "Of the 41 wounded, nine were treated and released": a part of the hurt
         if (rule.kind == "injuries" and frame.name == "after" and (_BARE_PARTICIPLE.search(m.group()) or _WHO_WERE_HURT.search(m.group()))
                 and _THEN_DIED.match(text, m.end())):
             continue  # "two people injured in the blast died", "two who were seriously hurt died": the dead, told by how they were hurt
