@@ -212,7 +212,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     same_day = clashes.first(same_day=True)
     if changing and same_day is None:
         when = sorted({(_published(sources, c.source), c.source, c.value) for c in clashes.claims()}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
-        return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
+        return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when) + _same_day_notes(claims, sources)
     # a source that says the count rose explains its own difference with an earlier figure,
     # not two others' on one day, nor another source's that also reports its figure as new
     unchanged = [c for c in claims if not c.changed]
@@ -222,6 +222,21 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
         return EXPLAINED, "a source says the count changed: " + "; ".join(f"{c.source}: '{c.sentence.text[:120]}'" for c in claims if c.changed)
     a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
+
+
+def _same_day_notes(claims: list[Claim], sources: dict[str, Source]) -> str:
+    """How the figures of one day that differ are reconciled ("5 includes the driver"), for a
+    reason that otherwise names only the change over time."""
+    by_day: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_day[_published(sources, c.source)].append(c)
+    notes = []
+    for day, group in by_day.items():
+        if day is None or len({c.value for c in group}) < 2:
+            continue
+        chosen = _common([readings(c) for c in group]) or []
+        notes += [f"{c.source}: {r.note}" for c, r in zip(group, chosen) if r.note]
+    return "; on the same day, " + "; ".join(notes) if notes else ""
 
 
 # "whose age conflicts with information previously given by police": the text itself says so

@@ -236,3 +236,14 @@ def test_the_driver_explains_a_difference_of_one_only(with_driver, without):
     found = findings(("a.txt", with_driver, SUN), ("b.txt", without, SUN))
     [fact] = judged(found, "deaths")
     assert fact.status == "conflict"
+
+
+def test_a_toll_that_changed_over_time_says_how_the_figures_of_one_day_agree():
+    found = findings(
+        ("a.txt", "Five people, among them the driver, were killed when the van hit the market.", date(2024, 12, 13)),
+        ("b.txt", "Four people were killed when the van hit the market.", date(2024, 12, 13)),
+        ("c.txt", "The toll from the market attack rose to six on Saturday.", date(2024, 12, 15)),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "changed over time" in fact.reason and "a.txt: 5 includes the driver: 5 − 1 = 4" in fact.reason
