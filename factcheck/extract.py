@@ -377,7 +377,10 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
             continue  # "Three children shot, 1 injured": hurt some other way than the shot
         if rule.kind == "injuries" and frame.name in ("after", "pattern") and _FLEEING_AFTER.match(text, m.end()):
-            if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or _OTHER_BEFORE.search(before) or "other" in (g.get("mods") or "").lower().split():
+            beside_the_shot = (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or _OTHER_BEFORE.search(before)
+                               or "other" in (g.get("mods") or "").lower().split() or (g.get("who") or "").lower() == "others"
+                               or regex.search(r"\balso\b", m.group(), regex.I))
+            if beside_the_shot:
                 taken.append((m.start(), m.end()))  # "four more were hurt in the stampede": the hurt fleeing, beside the shot
                 claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
                                      subject="hurt fleeing", role="fleeing", part_of_total=True,

@@ -298,6 +298,8 @@ def test_one_of_two_told_apart_is_not_the_injury_total(text):
         ("Two more people were hurt in the crush as the crowd ran from the shots.", 2),
         ("Three other people were injured while fleeing the gunfire.", 3),
         ("Five more were hurt as festival-goers scattered.", 5),
+        ("Four others were hurt in the rush to escape.", 4),
+        ("Two people were also hurt in the stampede that followed.", 2),
     ],
 )
 def test_the_hurt_fleeing_beside_the_shot_are_a_part_of_their_own(text, value):
@@ -356,3 +358,8 @@ def test_the_first_one_arrested_states_no_number_of_arrests(text):
 
 def test_a_later_ordinal_still_counts_the_arrests_so_far():
     assert values("A third person was arrested on Saturday.", "arrests") == [3]
+
+
+def test_the_hurt_in_a_stampede_told_alone_are_the_stampedes_total():
+    [claim] = claims("Fifty people were hurt in the stampede at the stadium gates.", kind="injuries")
+    assert (claim.value, claim.role) == (50, "")
