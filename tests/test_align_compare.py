@@ -216,6 +216,7 @@ def test_the_hurt_fleeing_are_compared_only_with_the_hurt_fleeing():
         ("Five people, among them the driver, were killed when a van hit the market crowd.", "Four people were killed when a van hit the market crowd."),
         ("The bus crash killed 12 people, including the driver.", "Eleven people died in the bus crash."),
         ("Three people died, the driver among them, after the car struck the parade.", "The car killed two people at the parade."),
+        ("Five killed, including driver, as van hits market crowd", "Four people were killed when a van hit the market crowd."),
     ],
 )
 def test_a_toll_that_counts_the_driver_is_explained_beside_one_that_does_not(with_driver, without):
