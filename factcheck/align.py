@@ -26,9 +26,10 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _NICKNAME = regex.compile(r"[\"“][^\"”]*[\"”]")
 
 
-# The conditions a part of the hurt is counted in ("66 of them in a critical condition"): each
-# is a fact of its own, compared only with the same condition.
-CONDITIONS = frozenset({"critical", "serious", "intensive"})  # "intensive": in intensive care
+# The conditions a part of the hurt is counted in ("66 of them in a critical condition"), or
+# how it was hurt apart from the weapon ("four more were hurt in the stampede"): each is a
+# fact of its own, compared only with the same condition.
+CONDITIONS = frozenset({"critical", "serious", "intensive", "fleeing"})  # "intensive": in intensive care
 
 
 def comparable_class(claim: Claim, ruleset: RuleSet | None) -> str:
@@ -242,7 +243,7 @@ def _label(kind: str, subject_class: str, event: str, ruleset: RuleSet | None = 
     if rule is not None:
         who = f" ({rule.slug})"  # a count of everyone its rule counts: "count (at-large)"
     elif code == "condition":
-        who = " in intensive care" if group == "intensive" else f" in {group} condition"
+        who = {"intensive": " in intensive care", "fleeing": " fleeing"}.get(group, f" in {group} condition")
     else:
         who = {"total": "", "attacker": " of attackers", "hostage": " of hostages"}.get(
             subject_class, _role_label(subject_class) if subject_class.startswith("police:") else f" ({subject_class.split(':', 1)[-1]})"
@@ -337,8 +338,13 @@ def _split_name(tokens: list[str]) -> tuple[str, str, str]:
 
 
 def _compatible_last(a: str, b: str) -> bool:
-    """ "Trent" and "Trent-Vokes" are one surname written two ways."""
-    return a == b or (bool(a) and bool(b) and (a in b.split("-") or b in a.split("-")))
+    """ "Trent" and "Trent-Vokes" are one surname written two ways, and so are "D." and
+    "Dvoran" ("Karel D. (38)", as European papers print a suspect's name)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return a in b.split("-") or b in a.split("-") or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -401,7 +407,8 @@ def _align_ages(claims: list[Claim], sources: list[Source]) -> list[Fact]:
     by_name = {s.name: s for s in sources}
     named = _longest_names([c for c in claims if c.person])
     people: list[tuple[str, str, str]] = []
-    for parts in sorted(_split_name(_name_tokens(c.person)) for c in named):
+    # full surnames first, so that "Karel D." joins "Karel Dvoran" rather than stand for him
+    for parts in sorted((_split_name(_name_tokens(c.person)) for c in named), key=lambda p: (len(p[1]) == 1, p)):
         first, last, suffix = parts
         if first and not any(_compatible_last(p[1], last) and _compatible_first(p[0], first) and p[2] == suffix for p in people):
             people.append(parts)

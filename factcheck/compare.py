@@ -61,6 +61,16 @@ def readings(claim: Claim) -> list[Reading]:
     if claim.dead_among:
         d = claim.dead_among
         out.append(Reading(q.shifted(-d), f"{_fmt(q.value)} is also the number {claim.source} says were hit, so it counts the {d} dead: {_fmt(q.value)} − {d} = {_fmt(q.value - d)}"))
+    if any(p.role == "driver" for p in claim.parts):
+        out.append(Reading(q.shifted(-1), f"{_fmt(q.value)} includes the driver: {_fmt(q.value)} − 1 = {_fmt(q.value - 1)}"))
+    fleeing = sum(p.value for p in claim.parts if p.role == "fleeing")
+    if fleeing:
+        out.append(Reading(q.shifted(-fleeing), f"{_fmt(q.value)} includes {fleeing} hurt fleeing: {_fmt(q.value)} − {fleeing} = {_fmt(q.value - fleeing)}"))
+    if claim.fleeing_apart:
+        n = claim.fleeing_apart
+        told = f"{claim.source} tells of {n} hurt fleeing"
+        out.append(Reading(q.shifted(-n), f"{told}, whom {_fmt(q.value)} may count: {_fmt(q.value)} − {n} = {_fmt(q.value - n)}"))
+        out.append(Reading(q.shifted(n), f"{told}, whom {_fmt(q.value)} may leave out: {_fmt(q.value)} + {n} = {_fmt(q.value + n)}"))
     if claim.attacker_extra:
         out.append(Reading(q.shifted(claim.attacker_extra), f"{_fmt(q.value)} does not count the attacker, who also died: {_fmt(q.value)} + {claim.attacker_extra} = {_fmt(q.value + claim.attacker_extra)}"))
     return out
@@ -250,7 +260,7 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     same_day = clashes.first(same_day=True)
     if changing and same_day is None:
         when = sorted({(_published(sources, c.source), c.source, c.value) for c in clashes.claims()}, key=lambda w: (w[0], sources[w[1]].time_order(), w[1], w[2]))
-        return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when)
+        return EXPLAINED, "the count changed over time: " + "; ".join(f"{_fmt(v)} in {s} ({d.isoformat()})" for d, s, v in when) + _same_day_notes(claims, sources)
     # a source that says the count rose explains its own difference with an earlier figure,
     # not two others' on one day, nor another source's that also reports its figure as new
     unchanged = [c for c in claims if not c.changed]
@@ -266,6 +276,21 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
         return EXPLAINED, revised
     a, b = same_day or clashes.first()
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
+
+
+def _same_day_notes(claims: list[Claim], sources: dict[str, Source]) -> str:
+    """How the figures of one day that differ are reconciled ("5 includes the driver"), for a
+    reason that otherwise names only the change over time."""
+    by_day: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_day[_published(sources, c.source)].append(c)
+    notes = []
+    for day, group in by_day.items():
+        if day is None or len({c.value for c in group}) < 2:
+            continue
+        chosen = _common([readings(c) for c in group]) or []
+        notes += [f"{c.source}: {r.note}" for c, r in zip(group, chosen) if r.note]
+    return "; on the same day, " + "; ".join(notes) if notes else ""
 
 
 # "whose age conflicts with information previously given by police": the text itself says so
@@ -390,6 +415,28 @@ def _tolls(facts: list[Fact], ruleset, suffix: str | None = None) -> dict[str, C
     return {source: own[0] for source, own in dead.items() if len({c.value for c in own}) == 1}
 
 
+def _fleeing_apart(facts: list[Fact], ruleset) -> list[Fact]:
+    """Counts of the hurt in a source that tells of some hurt fleeing in a sentence of their
+    own ("five were wounded ... four more were hurt in the stampede"): outlets count those in
+    or leave them out, so a difference of just that many is explained."""
+    fleeing = defaultdict(set)
+    for fact in facts:
+        if fact.kind == "injuries" and comparable_class(fact.claims[0], ruleset) == "condition:fleeing":
+            for c in fact.claims:
+                fleeing[c.source].add(c.value)
+    if not fleeing:
+        return facts
+    out = []
+    for fact in facts:
+        if fact.kind == "injuries" and _of_everyone(fact, ruleset):
+            claims = [dataclasses.replace(c, fleeing_apart=int(next(iter(fleeing[c.source]))))
+                      if len(fleeing.get(c.source, ())) == 1 and not any(p.role == "fleeing" for p in c.parts) else c
+                      for c in fact.claims]
+            fact = Fact(fact.kind, fact.key, fact.label, claims, fact.stated)
+        out.append(fact)
+    return out
+
+
 def _of_everyone(fact: Fact, ruleset) -> bool:
     """Whether a fact counts everyone the event hit, not a named group."""
     return comparable_class(fact.claims[0], ruleset).split(":")[-1] == "total"
@@ -412,7 +459,7 @@ def compare_facts(facts: list[Fact], sources: list[Source], ruleset=None, tolera
     discrepancy whose confidence is below `min_confidence` is `uncertain`."""
     by_name = {s.name: s for s in sources}
     findings = []
-    facts = _dead_among_hurt(facts, ruleset)
+    facts = _fleeing_apart(_dead_among_hurt(facts, ruleset), ruleset)
     for fact in facts:
         fact, too_vague = _without_vague_outliers(fact)
         for claim in too_vague:

@@ -129,6 +129,21 @@ WIRE_DATELINE_BEFORE = regex.compile(r"(?:^|\n)[ \t]*[\p{Lu}][\p{Lu}\p{M} .'’-
 WIRE_DATELINE_AFTER = regex.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[-–—]{1,2}|:)[ \t]")
 
 
+# "CORLISS, Ohio, Aug. 12 (NNW) -": a wire dateline that leaves out the current year
+_YEARLESS_DATELINE = regex.compile(
+    r"(?:^|\n)[ \t]*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40},(?:[ \t]*[\p{L}][\p{L} .'’-]{0,30},)?[ \t]*"
+    rf"(?i:(?P<mon>{_ANY_MONTHS}))\.?[ \t]+(?P<d>\d{{1,2}})(?!\d)" + WIRE_DATELINE_AFTER.pattern
+)
+
+
+def find_yearless_dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline in the article's head that gives no year, or None."""
+    m = _YEARLESS_DATELINE.search(text[: _HEAD + 40])
+    if m is None or m.start() >= _HEAD:
+        return None
+    return _month_number(m["mon"]), int(m["d"])
+
+
 def _looks_like_dateline(rest: str) -> bool:
     """True when the rest of a line is names, labels and times rather than a sentence."""
     prose = sum(

@@ -113,6 +113,14 @@ def _changed(text: str, cache: dict) -> bool:
 # "two people injured in the blast died": a participle with no verb before it describes the
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
+# "Two of the seven have died": a count whose verb belongs to the part before it
+_PART_OF_BEFORE = regex.compile(r"\b" + NUMBER_PATTERN + r"\s+of\s+(?:the|those|these)\s+$", regex.I)
+_FINITE_VERB = regex.compile(r"\b(?:were|was|have|has|had|are|is|died)\b", regex.I)
+# "Of the 53 injured, 14 were ...": the count that follows is a part of the hurt
+_OF_THE_HURT_BEFORE = regex.compile(
+    r"\b[Oo]f\s+(?:the|those)\s+(?:" + NUMBER_PATTERN + r"\s+)?(?:[\p{L}-]+\s+){0,2}?(?:injured|wounded|hurt)\s*,\s*$")
+_HOW_BADLY = regex.compile(r"\b(?:critically|seriously|severely|gravely)\b", regex.I)
+_WHO_WERE_HURT = regex.compile(r"\b(?:who|that)\s+(?:were|was|had\s+been)\s+(?:\p{Ll}+ly\s+)?(?:injured|wounded|hurt)$", regex.I)
 _THEN_DIED = regex.compile(r"[^.;,]{0,100}?\b(?:later\s+)?(?:died|have\s+died|has\s+died|had\s+died|succumbed|were\s+killed|was\s+killed)\b", regex.I)
 # "killing 13 of the 48 people on board": a toll told as a part of everyone aboard
 _PARTITIVE_AFTER = regex.compile(
@@ -155,10 +163,20 @@ _ELIDED = r"^\s+and\s+(?:then\s+)?\w+(?:ing|ed)\s+{n}\s+{who}"
 # "20 people, including three gunmen", "including the six attackers": a named part of a
 # total, or the lone attacker; "701 injured, 71 of them critically", "66 of whom are in a
 # critical condition": the part of the hurt in one condition.
+# "in the stampede", "as the crowd fled", "trampled": hurt in the rush to escape, not by the
+# weapon; a part of the hurt that outlets count in or leave out
+_FLEEING = (
+    r"(?:in\s+the\s+(?:ensuing\s+)?(?:stampede|crush|rush\s+to\s+(?:flee|escape|get\s+away)|panic)"
+    r"|(?:while|when)\s+(?:fleeing|running\s+away|trying\s+to\s+(?:flee|escape))"
+    r"|as\s+(?:the\s+)?(?:crowds?|people|they|festival-?goers|revell?ers|spectators)\s+(?:fled|ran|scattered)"
+    r"|(?:after\s+being\s+|being\s+)?trampled)"
+)
+_FLEEING_AFTER = regex.compile(r"\s+(?:(?:people|others)\s+)?(?:were\s+|was\s+)?(?:hurt\s+|injured\s+)?" + _FLEEING, regex.I)
 _PART = (
-    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b))"
-    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b)"
-    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?P<one>a|an|one)\s+{who}\b)"
+    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b)|(?=the\s+driver\s+among\s+them\b))"
+    r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b"
+    r"|(?:hurt\s+|injured\s+)?(?P<fled>" + _FLEEING + r"))"
+    r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?:the\s+)?(?P<driver>driver)\b(?!['’])|(?P<one>a|an|one)\s+{who}\b)"
 )
 
 # "35 were injured, and seven of them remain in critical condition": what follows is said of
@@ -346,8 +364,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             q = Quantity(1, 1, 1, "")
         elif frame.name == "ordinal":
             n = ordinal_value(m["ord"])
-            if n is None:
-                continue
+            if n is None or n == 1:
+                continue  # "the first man arrested" sets him apart from the later ones: no total
             q = Quantity(n, n, n, "")
         else:
             # "the toll passed 320": more than the number
@@ -384,16 +402,37 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # "10 women, 7 men wounded", "the captain and two crew arrested": parts of a sum (not "nine suspects, three of whom ...")
         if rule.kind == "injuries" and frame.name in ("after", "noun") and listed_before and _SHOT_LISTED_BEFORE.search(before[-60:]):
             continue  # "Three children shot, 1 injured": hurt some other way than the shot
+        if rule.kind == "injuries" and frame.name in ("after", "pattern") and _FLEEING_AFTER.match(text, m.end()):
+            beside_the_shot = (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or _OTHER_BEFORE.search(before)
+                               or "other" in (g.get("mods") or "").lower().split() or (g.get("who") or "").lower() == "others"
+                               or regex.search(r"\balso\b", m.group(), regex.I))
+            if beside_the_shot:
+                taken.append((m.start(), m.end()))  # "four more were hurt in the stampede": the hurt fleeing, beside the shot
+                claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                                     subject="hurt fleeing", role="fleeing", part_of_total=True,
+                                     history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()]))))
+                continue
         if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
             continue  # "two more arrested": an increment, not a total
-        if rule.kind == "injuries" and frame.name == "after" and _BARE_PARTICIPLE.search(m.group()) and _THEN_DIED.match(text, m.end()):
-            continue  # "two people injured in the blast died in hospital": the dead, told by how they were hurt
+        if rule.kind == "injuries" and frame.name == "after" and _OF_THE_HURT_BEFORE.search(before[-80:]):
+            condition = _HOW_BADLY.search(m.group())
+            if condition:  # "Of the 53 injured, 14 were seriously hurt": the hurt in one condition
+                kind_of = "critical" if condition[0].lower().startswith("critical") else "serious"
+                taken.append((m.start(), m.end()))
+                claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                                     subject=f"{kind_of} condition", role=kind_of, part_of_total=True))
+            continue  # "Of the 41 wounded, nine were treated and released": a part of the hurt
+        if (rule.kind == "injuries" and frame.name == "after" and (_BARE_PARTICIPLE.search(m.group()) or _WHO_WERE_HURT.search(m.group()))
+                and _THEN_DIED.match(text, m.end())):
+            continue  # "two people injured in the blast died", "two who were seriously hurt died": the dead, told by how they were hurt
         if not g.get("who") and _PARTITIVE_AFTER.match(after):
             continue  # "detained one of the owners": a part of a group, not the total
         if 1800 <= q.value <= 2100 and not g.get("who"):
             continue  # a year
         if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
             continue  # "Josh Williams, 20, died": an age
+        if frame.name == "after" and not g.get("who") and _PART_OF_BEFORE.search(before[-40:]) and _FINITE_VERB.search(m.group()):
+            continue  # "two of the seven have died": the seven are everyone hit, the verb is the two's
         if _NAMING_BEFORE.search(before[-30:]):
             continue  # "deputies from Precinct 5 were shot", "the father of 3 was killed"
         who = _named_subject(g.get("mods"), g.get("who"), ruleset)
@@ -620,6 +659,8 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         return ()  # "killed two and wounded five including three children": the part is the five's
     if m["lone"]:
         return (Part(1, "attacker", m["lone"].lower()),)
+    if m["driver"]:  # "five people, among them the driver, were killed": one toll counts the driver, another may not
+        return (Part(1, "driver", "driver"),)
     if m["one"]:  # "five people were shot, including a police officer"
         who = _named_subject(m["mods"], m["who"], ruleset)
         subject = ruleset.subjects.get(who)
@@ -630,6 +671,8 @@ def _parts(text: str, start: int, end: int, ruleset: RuleSet, total: Quantity | 
         subject = ruleset.subjects.get(who)
         return (Part(int(whole), subject.role or subject.group, who),) if whole and subject is not None else ()
     q = quantity(m["q"], m["num"])
+    if m["fled"]:  # "nine injured, four of them in the stampede"
+        return (Part(int(q.value), "fleeing", "hurt fleeing"),) if q is not None else ()
     if m["condition"]:
         condition = m["condition"].lower()
         return (Part(int(q.value), condition, "in intensive care" if condition == "intensive" else f"{condition} condition"),) if q is not None else ()
@@ -753,6 +796,10 @@ def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
     return alike.get(" ".join(what[1].lower().split()), what[1].lower()) if what else ""
 
 
+_SURNAME_INITIAL = regex.compile(r"\p{Lu}\.$")
+_FULL_WORD = regex.compile(r"\p{Lu}\p{Ll}+$")
+
+
 def _person(name: str) -> str:
     """The name as a person's, or "" when the words are not a name ("Aug.", "Police")."""
     tokens = [t for t in name.replace("’", "'").split() if t]
@@ -763,6 +810,8 @@ def _person(name: str) -> str:
     if not tokens or any(t.lower().strip(".,") in _NAME_STOP for t in tokens[-1:]):
         return ""
     if tokens[-1].endswith(".") and tokens[-1].lower() not in ("jr.", "sr."):
+        if _SURNAME_INITIAL.match(tokens[-1]) and len(tokens) >= 2 and _FULL_WORD.match(tokens[-2]):
+            return " ".join(tokens)  # "Karel D. (38)": a first name and the surname's initial, as European papers print them
         if len(tokens[-1]) <= 3:
             return ""  # an initial or an abbreviation, not the end of a name
         tokens[-1] = tokens[-1].rstrip(".")
@@ -805,8 +854,11 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if dated is None:
             continue
         event_class, between = dated
-        if event_class == ARREST and _LATER_ONE.search(text, _clause_start(text, mention.start), mention.start):
-            event_class = LATER_ARREST  # "a third suspect was arrested on Monday": not the first arrests' day
+        if event_class == ARREST:  # "a third suspect was arrested on Saturday": not the day of the first arrests
+            begin, end = _clause(text, mention.start, mention.end)
+            nth = _NTH_BEFORE.search(text, begin, mention.start) or _NTH_PERSON.search(text, mention.end, end)
+            if nth:
+                event_class = f"{nth['ord'].lower()} arrest"
         day, year_given = mention.value, bool(_YEAR.search(mention.phrase))
         if between:  # "on Saturday, a day after the dam burst": the dam burst on Friday
             days = 1 if between["n"].lower() in ("a", "the") else int(word_value(between["n"]) or 0)
@@ -921,19 +973,24 @@ def _owns(text: str, mention, event_start: int) -> bool:
 
 # "arrested on Friday after a standoff": the event after the day is told as what came first
 _SEQUENCE = regex.compile(r"\b(?:after|following|before|since)\b", regex.I)
-ARREST, LATER_ARREST = "arrest", "later arrest"
-# one arrested after others, by rank: "a third suspect", "and a third in Kefra on Monday" (not
-# "the second man", who may have been held with the first)
-_LATER_ONE = regex.compile(r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:time|day|night|week|floor|attempt)\b)", regex.I)
-_CLAUSE_OPENING = regex.compile(r"(?:[,;]|\band\b|\bbut\b|\bwhile\b)", regex.I)
+ARREST = "arrest"
+_ORDINALS = r"(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+# one arrested after others, by rank: "a third suspect", "the second man", "a fourth arrest";
+# before the day, also "and a third in Kefra on Monday" (not "for a second time")
+_NTH = r"(?:a|the)\s+" + _ORDINALS + r"\s+(?:[\p{Ll}-]+\s+){0,2}?(?:suspects?|man|men|woman|women|person|people|teen(?:ager)?s?|boys?|girls?|juveniles?|arrests?)\b"
+_NTH_PERSON = regex.compile(r"\b" + _NTH, regex.I)
+_NTH_BEFORE = regex.compile(r"\ba\s+" + _ORDINALS + r"\b(?!\s+(?:time|day|night|week|floor|attempt)\b)|\b" + _NTH, regex.I)
+# what opens a clause of its own (a comma may only open an aside: "a third suspect, a woman aged 24, was held")
+_CLAUSE_OPENING = regex.compile(r"(?:;|\band\b|\bbut\b|\bwhile\b)", regex.I)
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause that holds the offset begins."""
-    start = 0
-    for m in _CLAUSE_OPENING.finditer(text, 0, at):
-        start = m.end()
-    return start
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause that holds text[start:end] begins and ends."""
+    begin = 0
+    for m in _CLAUSE_OPENING.finditer(text, 0, start):
+        begin = m.end()
+    after = _CLAUSE_OPENING.search(text, end)
+    return begin, after.start() if after else len(text)
 
 
 # a day told as when something began: "which began late on Friday", "that started on Monday"

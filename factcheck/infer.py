@@ -8,11 +8,12 @@ one's publication date, marked as inferred so the report says how it was known.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from dataclasses import replace
 
 import regex
 
-from factcheck.dates import find_date_mentions
+from factcheck.dates import find_date_mentions, find_yearless_dateline, make_date
 from factcheck.model import Source
 from factcheck.ruleset import RuleSet
 
@@ -45,6 +46,10 @@ def infer_publication_dates(sources: list[Source], ruleset: RuleSet) -> list[Sou
         if source.published:
             out.append(source)
             continue
+        day = _dateline_day(source, dated)
+        if day:
+            out.append(replace(source, published=day, published_how="inferred"))
+            continue
         mine = _weekday_events(source, ruleset)
         votes = Counter(s.published for s in dated for _ in mine & known[s.name])
         if votes:
@@ -53,3 +58,20 @@ def infer_publication_dates(sources: list[Source], ruleset: RuleSet) -> list[Sou
                 source = replace(source, published=best, published_how="inferred")
         out.append(source)
     return out
+
+
+NEAR_DAYS = 60  # a yearless dateline's day lies this close to a dated article of the story
+
+
+def _dateline_day(source: Source, dated: list[Source]) -> date | None:
+    """The day of a wire dateline without a year ("Aug. 12 (NNW) -"), in the year that puts
+    it nearest the story's dated articles: wire style leaves out only the current year."""
+    month_day = find_yearless_dateline(source.clean)
+    if month_day is None:
+        return None
+    years = {s.published.year + shift for s in dated for shift in (-1, 0, 1)}
+    days = [d for d in (make_date(y, *month_day) for y in sorted(years)) if d]
+    if not days:
+        return None
+    gap, best = min((min(abs((d - s.published).days) for s in dated), d) for d in days)
+    return best if gap <= NEAR_DAYS else None

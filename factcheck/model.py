@@ -181,6 +181,7 @@ class Claim:
     attacker_included: bool | None = None  # True: the total counts the attacker
     attacker_extra: int = 0  # "killed two and then himself": attackers dead besides the total
     dead_among: int = 0  # a count of the hurt that is the source's own count of everyone hit: its dead are in it
+    fleeing_apart: int = 0  # the hurt fleeing its source tells of apart ("four more were hurt in the stampede"): this count may hold them or not
     part_of_total: bool = False  # a named part a total states ("44 dead, 12 of them firefighters"), read as a claim of its own
     listed_sum: int = 0  # for a part of a toll told only as a list ("six children and two adults died"), the list's sum
     person: str = ""  # for ages: the person's name as written

@@ -196,6 +196,9 @@ AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|lat
 
 
 
+# "arrested two blocks from the scene", "detained three miles away": a distance, not the people counted
+_DISTANCES = r"blocks?|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|yards?|doors?|streets?\s+(?:away|from)"
+
 # A person's name as written: capitalised words, nicknames in quotes, particles (de, van, al).
 NAME_PATTERN = (
     r"(?:[\p{Lu}][\p{L}'’.-]*|\"[^\"\n]{1,25}\"|“[^”\n]{1,25}”)"
@@ -227,9 +230,9 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
         # "Three people, including the gunman, died", "one man, aged 45, was arrested", "20
         # people, most of them soldiers, were hurt": an aside may stand before the verb, and
         # where they came from ("from the area", "of Vesk", "from Lower Brenn")
-        frames.append(("after", "{n} {who}" + r"(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
-        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%))\b"))
+        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%|" + _DISTANCES + r"))\b"))
     if rule.words("left"):
         frames.append(("left", r"\bleft {n} {who} " + _alternatives(rule.words("left")) + r"\b"))
     if rule.words("nouns"):

@@ -336,3 +336,28 @@ def test_an_age_before_a_crew_title_and_a_name_is_that_persons(crew):
 def test_a_title_alone_with_aged_is_the_one_person_the_story_names_with_it(alone):
     [fact] = judged(findings(("a.txt", "Capt. Luigi Rossi, 52, left the ship early.", DAY), ("b.txt", alone, DAY)), "age")
     assert fact.status == "conflict" and len(fact.claims) == 2
+
+
+@pytest.mark.parametrize("short, full", [
+    ("The driver, Karel D. (38), was shot by police.", "Prosecutors named the driver as Karel Dvoran, 38."),
+    ("The suspect, Anna W., 29, was held on Saturday.", "Police named the woman arrested as Anna Weber (29)."),
+    ("Jonas K. (41) was detained at his flat.", "The man detained, 41-year-old Jonas Kessler, denies the charges."),
+])
+def test_a_first_name_with_the_surnames_initial_is_the_person_named_in_full(short, full):
+    found = findings(("a.txt", short, DAY), ("b.txt", full, DAY))
+    [fact] = [f for f in found if f.kind == "age"]
+    assert (fact.status, sorted(c.source for c in fact.claims)) == ("agree", ["a.txt", "b.txt"])
+
+
+def test_an_initial_that_two_named_people_share_joins_neither():
+    found = findings(
+        ("a.txt", "The driver, Karel D. (38), was shot by police.", DAY),
+        ("b.txt", "Karel Dvoran, 38, drove the car. His cousin Karel Dolan, 51, was questioned.", DAY),
+    )
+    ages = {f.label: sorted(c.source for c in f.claims) for f in found if f.kind == "age"}
+    assert ages["age of Karel Dvoran"] == ["b.txt"] and ages["age of Karel Dolan"] == ["b.txt"]
+
+
+def test_two_first_names_with_one_initial_are_two_people():
+    found = findings(("a.txt", "Karel D. (38) was arrested.", DAY), ("b.txt", "Pavel D. (38) was arrested.", DAY))
+    assert [f.status for f in found if f.kind == "age"] == ["single", "single"]

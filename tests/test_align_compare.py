@@ -261,3 +261,90 @@ def test_a_fixed_count_revised_from_a_figure_no_one_else_gives_still_conflicts()
     )
     [fact] = [f for f in judged(found, "count") if 236 in {c.value for c in f.claims}]
     assert fact.status == "conflict"
+
+
+SUN = date(2024, 8, 11)
+
+
+@pytest.mark.parametrize(
+    "wounded, everyone",
+    [
+        ("Two people were killed and five others were wounded. Four more were hurt in the stampede that followed.",
+         "Two people were killed and nine were injured in the shooting."),
+        ("One man died and five people were wounded by gunfire. Four more people were injured as the crowd fled.",
+         "A man was killed and nine other people were hurt when shots rang out."),
+        ("Five people were wounded in the shooting.",
+         "Nine people were injured, four of them in the crush as people ran from the shots."),
+        ("Five people were wounded. Four more were injured while fleeing the gunfire.",
+         "Gunfire at the fair killed one and left nine people injured."),
+    ],
+)
+def test_the_hurt_fleeing_counted_in_by_one_outlet_and_left_out_by_another_is_explained(wounded, everyone):
+    found = findings(("a.txt", wounded, SUN), ("b.txt", everyone, SUN))
+    [fact] = [f for f in judged(found, "injuries") if "fleeing" not in f.label]
+    assert fact.status == "explained"
+    assert "4 hurt fleeing" in fact.reason
+
+
+@pytest.mark.parametrize(
+    "wounded, everyone",
+    [
+        # nothing tells of anyone hurt fleeing
+        ("Five people were wounded in the shooting.", "Nine people were injured in the shooting."),
+        # a difference other than the hurt fleeing
+        ("Five people were wounded. Four more were hurt in the stampede that followed.", "Eight people were injured in the shooting."),
+    ],
+)
+def test_a_difference_the_hurt_fleeing_do_not_make_up_stays_a_conflict(wounded, everyone):
+    found = findings(("a.txt", wounded, SUN), ("b.txt", everyone, SUN))
+    [fact] = [f for f in judged(found, "injuries") if "fleeing" not in f.label]
+    assert fact.status == "conflict"
+
+
+def test_the_hurt_fleeing_are_compared_only_with_the_hurt_fleeing():
+    found = findings(
+        ("a.txt", "Five people were wounded. Four more were hurt in the stampede that followed.", SUN),
+        ("b.txt", "Nine people were injured, four of them trampled as the crowd ran.", SUN),
+    )
+    [fleeing] = [f for f in found if f.kind == "injuries" and "fleeing" in f.label]
+    assert (fleeing.status, {c.value for c in fleeing.claims}) == ("agree", {4})
+
+
+@pytest.mark.parametrize(
+    "with_driver, without",
+    [
+        ("Five people, among them the driver, were killed when a van hit the market crowd.", "Four people were killed when a van hit the market crowd."),
+        ("The bus crash killed 12 people, including the driver.", "Eleven people died in the bus crash."),
+        ("Three people died, the driver among them, after the car struck the parade.", "The car killed two people at the parade."),
+        ("Five killed, including driver, as van hits market crowd", "Four people were killed when a van hit the market crowd."),
+    ],
+)
+def test_a_toll_that_counts_the_driver_is_explained_beside_one_that_does_not(with_driver, without):
+    found = findings(("a.txt", with_driver, SUN), ("b.txt", without, SUN))
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "includes the driver" in fact.reason
+
+
+@pytest.mark.parametrize(
+    "with_driver, without",
+    [
+        ("Six people, including the driver, died when the van hit the crowd.", "Four people died when the van hit the crowd."),
+        ("Three people died, including the driver's wife.", "Two people died in the crash."),
+    ],
+)
+def test_the_driver_explains_a_difference_of_one_only(with_driver, without):
+    found = findings(("a.txt", with_driver, SUN), ("b.txt", without, SUN))
+    [fact] = judged(found, "deaths")
+    assert fact.status == "conflict"
+
+
+def test_a_toll_that_changed_over_time_says_how_the_figures_of_one_day_agree():
+    found = findings(
+        ("a.txt", "Five people, among them the driver, were killed when the van hit the market.", date(2024, 12, 13)),
+        ("b.txt", "Four people were killed when the van hit the market.", date(2024, 12, 13)),
+        ("c.txt", "The toll from the market attack rose to six on Saturday.", date(2024, 12, 15)),
+    )
+    [fact] = judged(found, "deaths")
+    assert fact.status == "explained"
+    assert "changed over time" in fact.reason and "a.txt: 5 includes the driver: 5 − 1 = 4" in fact.reason

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine_helpers import RULES, source
 from factcheck.dates import DateMention, find_date_mentions, find_publication_date
+from factcheck.infer import infer_publication_dates
 
 
 @pytest.mark.parametrize(
@@ -275,3 +277,33 @@ def test_calendar_edges_do_not_raise():
         assert [m.phrase for m in find_date_mentions(text, published)] == [
             "Next Monday", "tomorrow", "next month", "Dec. 31", "two days ago", "New Year's Day",
         ]
+
+
+def _inferred(undated_text, *dated):
+    sources = [source(f"{i}.txt", f"Story\n\nIt happened on {d:%B} {d.day}.", d) for i, d in enumerate(dated)]
+    out = infer_publication_dates([*sources, source("wire.txt", undated_text)], RULES)
+    return out[-1].published, out[-1].published_how
+
+
+@pytest.mark.parametrize(
+    "head, dated, expected",
+    [
+        ("Second man held\n\nCORLISS, Ohio, Aug. 12 (NNW) - Police arrested a man.", [date(2024, 8, 11)], date(2024, 8, 12)),
+        ("Toll rises\nHALDENBURG, Dec 15 (Reuters) - Six people have died.", [date(2024, 12, 13)], date(2024, 12, 15)),
+        ("New Year crash\n\nOSLO, Jan. 2 (Nordic Wire) — Two died.", [date(2024, 12, 31)], date(2025, 1, 2)),
+        ("Late story\n\nDENVER, Oct. 3 (AP) - A man was arrested.", [date(2023, 10, 1), date(2023, 10, 2)], date(2023, 10, 3)),
+    ],
+)
+def test_a_wire_dateline_without_a_year_takes_the_year_of_the_story(head, dated, expected):
+    assert _inferred(head, *dated) == (expected, "inferred")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Old copy\n\nDENVER, March 3 (AP) - A man was arrested.",  # half a year from the story
+        "Feature\n\nThe festival, which began Aug. 12, drew crowds.",  # a date in a sentence, no dateline
+    ],
+)
+def test_a_yearless_date_far_from_the_story_or_outside_a_dateline_dates_nothing(head):
+    assert _inferred(head, date(2024, 8, 11)) == (None, "unknown")

@@ -175,6 +175,10 @@ def test_reported_history_is_marked():
         "Deputies went four times to the home.",
         "Offray faces 17 counts of attempted first-degree murder.",
         "Shots rang out at 2:45 a.m. in the 700 block of Bourbon Street.",
+        "A 19-year-old man was arrested two blocks from the park minutes after the shooting.",
+        "The gunman was captured 200 yards from the school.",
+        "The driver was apprehended 500 metres from the square.",
+        "She was arrested two streets away, still holding the knife.",
     ],
 )
 def test_durations_times_addresses_and_charges_are_not_tolls(text):
@@ -384,6 +388,9 @@ def test_arrests_for_other_offences_and_tallies_of_a_period_are_other_events(tex
     "Two people injured in the landslide died in hospital overnight.",
     "Three passengers hurt in the derailment have since died.",
     "A man wounded in the raid later died, police said.",
+    "The toll rose to six after two people who were seriously injured died in hospital.",
+    "Three passengers who had been critically wounded died overnight.",
+    "Two women who were hurt in the crush have since died.",
 ])
 def test_the_hurt_who_died_are_not_an_injury_count(text):
     assert values(text, "injuries") == []
@@ -391,6 +398,10 @@ def test_the_hurt_who_died_are_not_an_injury_count(text):
 
 def test_a_participle_after_its_verb_still_counts_the_hurt():
     assert values("Five people were injured and two later died.", "injuries") == [5]
+
+
+def test_the_hurt_told_in_a_relative_clause_are_counted_when_they_lived():
+    assert values("Two people who were hurt in the crash were flown to hospital.", "injuries") == [2]
 
 
 @pytest.mark.parametrize("text, kind, value", [
@@ -468,3 +479,77 @@ def test_things_that_name_a_place_in_ruins_are_not_a_count_of_them(text):
 
 def test_houses_destroyed_are_still_counted_beside_ruins_named_elsewhere():
     assert values("The slide destroyed 23 houses, and bodies lay in the ruins of the church.", "count") == [23]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Four more were injured in the stampede that followed.", 4),
+        ("Two more people were hurt in the crush as the crowd ran from the shots.", 2),
+        ("Three other people were injured while fleeing the gunfire.", 3),
+        ("Five more were hurt as festival-goers scattered.", 5),
+        ("Four others were hurt in the rush to escape.", 4),
+        ("Two people were also hurt in the stampede that followed.", 2),
+    ],
+)
+def test_the_hurt_fleeing_beside_the_shot_are_a_part_of_their_own(text, value):
+    [claim] = claims(text, kind="injuries")
+    assert (claim.value, claim.role, claim.part_of_total) == (value, "fleeing", True)
+
+
+def test_a_total_keeps_the_hurt_fleeing_it_names_as_its_part():
+    [claim] = claims("Nine other people were injured, four of them in the stampede as the crowd fled.", kind="injuries")
+    assert claim.value == 9
+    assert [(p.value, p.role) for p in claim.parts] == [(4, "fleeing")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Four more people were injured in the blast on Sunday.", "Two more were hurt when a wall collapsed."],
+)
+def test_more_hurt_some_other_way_are_still_an_increment(text):
+    assert values(text, "injuries") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Seven people in all were hit by bullets.", "count", 7),
+    ("Twelve people in total were injured, police said.", "injuries", 12),
+    ("Three men in all were arrested over the weekend.", "arrests", 3),
+])
+def test_in_all_between_the_counted_people_and_the_verb_does_not_hide_the_count(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Two of the seven have died.",
+    "One of the four was pronounced dead at the scene.",
+    "Three of the nine were hurt, police said.",
+])
+def test_the_group_a_part_is_taken_from_is_not_the_parts_toll(text):
+    assert [c for c in claims(text) if c.kind in ("deaths", "injuries")] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Families identified two of the three people who died in the attack.", 3),
+    ("She was one of the 12 killed in the attack.", 12),
+])
+def test_a_toll_named_after_one_of_is_still_the_toll(text, value):
+    assert values(text, "deaths") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators believe Vance and the first man arrested, Darius Kell, fired at each other.",
+    "The first suspect taken into custody was released on Tuesday.",
+    "Lawyers for the first man in custody said he was innocent.",
+])
+def test_the_first_one_arrested_states_no_number_of_arrests(text):
+    assert values(text, "arrests") == []
+
+
+def test_a_later_ordinal_still_counts_the_arrests_so_far():
+    assert values("A third person was arrested on Saturday.", "arrests") == [3]
+
+
+def test_the_hurt_in_a_stampede_told_alone_are_the_stampedes_total():
+    [claim] = claims("Fifty people were hurt in the stampede at the stadium gates.", kind="injuries")
+    assert (claim.value, claim.role) == (50, "")

@@ -298,7 +298,7 @@ def test_the_day_of_an_attack_elsewhere_weeks_before_is_not_a_day_of_the_story(c
 
 
 @pytest.mark.parametrize("text,day", [
-    ("The second man was arrested Friday after a standoff at a house nearby.", ("arrest", "2024-07-26")),
+    ("The second man was arrested Friday after a standoff at a house nearby.", ("second arrest", "2024-07-26")),
     ("A suspect was detained Friday following a car chase.", ("arrest", "2024-07-26")),
 ])
 def test_a_day_told_before_after_belongs_to_the_event_before_it(text, day):
@@ -993,3 +993,23 @@ def test_the_hurt_counted_with_the_dead_where_the_source_gives_two_counts_of_eve
         min_confidence=0,
     )
     assert any("6 − 1 = 5" in f.reason for f in judged(found, "injuries"))
+
+
+@pytest.mark.parametrize("first,later", [
+    ("Police detained two men on Friday in searches of three flats.", "A third suspect, a woman aged 24, was arrested on Saturday evening."),
+    ("Officers arrested one man at the scene on Sunday.", "Police arrested a second man on Monday at a relative's home."),
+    ("Two teenagers were taken into custody on Friday.", "A third teenager was taken into custody on Saturday."),
+])
+def test_a_later_suspects_arrest_has_a_day_of_its_own(first, later):
+    found = findings(("a.txt", first, TUE_OCT), ("b.txt", later, TUE_OCT))
+    assert _conflicts(found, "date") == []
+    assert [c.subject for c in claims(later, TUE_OCT, "date")] in (["second arrest"], ["third arrest"])
+
+
+def test_two_days_for_the_same_later_arrest_still_disagree():
+    found = findings(
+        ("a.txt", "Police arrested a second man on Monday.", TUE_OCT),
+        ("b.txt", "A second man was arrested on Tuesday, police said.", TUE_OCT),
+        min_confidence=0,
+    )
+    assert [f.key for f in _conflicts(found, "date")] == ["date:second arrest"]

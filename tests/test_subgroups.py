@@ -574,3 +574,22 @@ def test_sub_groups_listed_after_a_toll_are_compared_with_the_same_sub_groups():
 def test_a_total_followed_by_a_part_that_remains_in_hospital_is_still_the_total():
     [claim] = claims("Twelve people were hurt, and three of them remain in hospital.", THU, "injuries")
     assert claim.value == 12
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Of the 53 injured, 14 were seriously hurt.", "Fifty-three people were hurt, 17 of them seriously."),
+    ("Of the 41 people wounded, 12 were critically injured.", "Forty-one people were wounded, 10 of them critically."),
+])
+def test_a_condition_told_after_of_the_injured_is_that_condition_not_the_injured(first, second):
+    found = findings(("a.txt", first, THU), ("b.txt", second, THU))
+    assert [sorted(c.value for c in f.claims) for f in judged(found, "injuries") if "condition" in f.label] in ([[14, 17]], [[10, 12]])
+    injured = [f for f in judged(found, "injuries") if f.label == "injuries"]
+    assert [f.status for f in injured] == ["agree"]
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 41 wounded, nine were hurt by flying glass.",
+    "Of those injured, six were taken to hospital.",
+])
+def test_a_count_after_of_the_injured_is_a_part_not_the_injured(text):
+    assert [c.value for c in claims(text, THU, "injuries") if not c.part_of_total] in ([], [41])
