@@ -34,7 +34,7 @@ _COMMON_KEYS = {
 _TYPE_KEYS = {
     "toll": {
         "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "attackers_besides", "others_add_one", "others_are_parts",
-        "ordinal_after", "not_followed_by", "not_right_before", "any_subject_is_total", "counts_everyone_hit", "triggers",
+        "ordinal_after", "not_followed_by", "not_right_before", "not_right_after", "any_subject_is_total", "counts_everyone_hit", "triggers",
     },
     "count": {"nouns", "hyphenated", "triggers"},
     "age": {"descriptors", "kin", "befell", "befell_alike", "fired_by", "who_fired", "suspects", "triggers"},
@@ -232,7 +232,9 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
         # where they came from ("from the area", "of Vesk", "from Lower Brenn")
         frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
-        frames.append(("before", r"\b" + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%|" + _DISTANCES + r"))\b"))
+        # "fatally injuring two men": a word right before the verb may make it another kind's count
+        not_after = r"(?<!\b" + _alternatives(rule.words("not_right_after")) + r"\s+)" if rule.words("not_right_after") else ""
+        frames.append(("before", r"\b" + not_after + _alternatives(rule.words("before")) + r" (?:(?:an?\s+)?(?:total\s+of\s+))?{n} {who}" + r"(?!\s+(?:times|shots|rounds|calls?|years|months|weeks|days|hours|minutes|counts|percent|%|" + _DISTANCES + r"))\b"))
     if rule.words("left"):
         frames.append(("left", r"\bleft {n} {who} " + _alternatives(rule.words("left")) + r"\b"))
     if rule.words("nouns"):

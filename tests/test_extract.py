@@ -424,6 +424,17 @@ def test_fatally_injured_is_not_an_injury_count():
     assert values("Four climbers were fatally injured in the fall.", "injuries") == []
 
 
+@pytest.mark.parametrize("text, value", [
+    ("A van struck the crowd, fatally injuring three pilgrims.", 3),
+    ("The sniper fatally wounded two guards before fleeing.", 2),
+    ("The attacker mortally wounded one officer at the gate.", 1),
+    ("Fire swept the hostel, fatally injuring six students and hurting nine more.", 6),
+])
+def test_a_verb_told_as_fatal_counts_the_dead_not_the_hurt(text, value):
+    assert values(text, "deaths") == [value]
+    assert value not in values(text, "injuries")
+
+
 @pytest.mark.parametrize("text", [
     "Officers are looking for two suspects who ran from the scene.",
     "Police were searching for three gunmen on Sunday night.",
