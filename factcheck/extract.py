@@ -349,6 +349,8 @@ def _anchored_matches(frame: Frame, text: str, cache: dict, last: int | None):
 # Subject groups a part of a toll is a fact of its own for ("three officers were among the
 # dead"); any other part ("two of the dead were tourists") is neither the toll nor a fact.
 NAMED_GROUPS = frozenset({"police", "hostage", "attacker"})
+# the frames that mean none: a listed phrase ("no arrests"), or "no one" before a verb ("nobody was detained")
+ZERO_FRAMES = ("zero", "none")
 
 
 def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSet, cache: dict, _published=None) -> list[Claim]:
@@ -358,7 +360,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         g = m.groupdict()
-        if frame.name == "zero":
+        if frame.name in ZERO_FRAMES:
             q = Quantity(0, 0, 0, "")
         elif frame.name == "one":
             q = Quantity(1, 1, 1, "")
@@ -391,7 +393,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue
         if g.get("num") and _item_of_a_breakdown(text, num_start):
             continue  # "35 were brought out alive: 12 freed on Saturday, and 23 rescued": parts of the 35
-        listed_before = frame.name not in ("zero", "one") and _LISTED_BEFORE.search(before[-60:]) is not None
+        listed_before = frame.name not in (*ZERO_FRAMES, "one") and _LISTED_BEFORE.search(before[-60:]) is not None
         if listed_before and not _OF_THE_TOLL.match(after) and (
             _with_subjects(_LIST, ruleset.subject_pattern).search(before[-60:]) or _ONE_AND.search(before[-40:])
         ):
@@ -412,7 +414,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
                                      subject="hurt fleeing", role="fleeing", part_of_total=True,
                                      history=bool(_HISTORY.search(text[max(0, m.start() - 80) : m.start()]))))
                 continue
-        if frame.name not in ("zero", "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+        if frame.name not in (*ZERO_FRAMES, "one") and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
             continue  # "two more arrested": an increment, not a total
         if rule.kind == "injuries" and frame.name == "after" and _OF_THE_HURT_BEFORE.search(before[-80:]):
             condition = _HOW_BADLY.search(m.group())
@@ -475,7 +477,7 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             changed=_changed(text, cache),
         )
         claims.append(claim)
-        if frame.name != "zero":
+        if frame.name not in ZERO_FRAMES:
             claims += _listed_places(claim, m.end(), rule, source, sentence, ruleset, taken)
     return claims
 

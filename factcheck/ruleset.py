@@ -34,7 +34,7 @@ _COMMON_KEYS = {
 _TYPE_KEYS = {
     "toll": {
         "after", "before", "left", "nouns", "toll", "zero", "one", "attacker_also_died", "attackers_besides", "others_add_one", "others_are_parts",
-        "ordinal_after", "not_followed_by", "not_right_before", "not_right_after", "any_subject_is_total", "counts_everyone_hit", "triggers",
+        "ordinal_after", "not_followed_by", "not_right_before", "not_right_after", "zero_verbs", "any_subject_is_total", "counts_everyone_hit", "triggers",
     },
     "count": {"nouns", "hyphenated", "triggers"},
     "age": {"descriptors", "kin", "befell", "befell_alike", "fired_by", "who_fired", "suspects", "triggers"},
@@ -192,6 +192,8 @@ _NOT_MODIFIERS = (
     "injured wounded"
 ).split()
 AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,5}"
+# the auxiliaries of a verb whose subject is "no one": not "who" ("no one who was hurt ...")
+_NONE_AUX = r"(?:(?:has|have|had|was|were|is|been|yet|so\s+far|ever|reportedly)\s+){0,4}"
 
 
 
@@ -250,7 +252,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
 # The word lists whose words every match of a rule contains: a cheap test that lets most
 # sentences skip the rule's patterns.
 _TRIGGER_KEYS = {
-    "toll": ("after", "before", "left", "nouns", "toll", "zero", "one", "ordinal_after", "triggers"),
+    "toll": ("after", "before", "left", "nouns", "toll", "zero", "zero_verbs", "one", "ordinal_after", "triggers"),
     "count": ("nouns", "hyphenated", "triggers"),
     "age": ("triggers",),
     "date": (),
@@ -263,6 +265,10 @@ def _compile(rule: Rule, ruleset: RuleSet) -> None:
         frames = []
         if rule.words("zero"):
             frames.append(("zero", r"\b" + _alternatives(rule.words("zero")) + r"\b"))
+        if rule.words("zero_verbs"):
+            # "nobody has so far been detained", "no one lost their life": any tense of a verb
+            # that means none, with "no one" or "nobody" as its subject
+            frames.append(("none", r"\b(?:no\s+one|no-one|nobody)\s+" + _NONE_AUX + _alternatives(rule.words("zero_verbs")) + r"\b"))
         if rule.words("one"):
             frames.append(("one", r"\b" + _alternatives(rule.words("one")) + r"\b"))
         frames += toll_frames(rule)

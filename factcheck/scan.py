@@ -47,7 +47,7 @@ _ANY_DIGIT = regex.compile(r"\d")
 # which word list each named frame of a rule type is built from (see ruleset._compile)
 _FRAME_WORDS = {
     "toll": {
-        "zero": "zero", "one": "one", "after": "after", "before": "before", "left": "left",
+        "zero": "zero", "none": "zero_verbs", "one": "one", "after": "after", "before": "before", "left": "left",
         "noun": "nouns", "toll": "toll", "ordinal": "ordinal_after",
     },
     "count": {"count": "nouns", "hyphen": "hyphenated"},

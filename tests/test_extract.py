@@ -564,3 +564,22 @@ def test_a_later_ordinal_still_counts_the_arrests_so_far():
 def test_the_hurt_in_a_stampede_told_alone_are_the_stampedes_total():
     [claim] = claims("Fifty people were hurt in the stampede at the stadium gates.", kind="injuries")
     assert (claim.value, claim.role) == (50, "")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Nobody has been detained in connection with the fire.", "arrests"),
+    ("No one has so far been taken into custody, officers said.", "arrests"),
+    ("Both crews walked away and nobody lost their life.", "deaths"),
+    ("No-one was wounded when the roof gave way.", "injuries"),
+    ("Nobody had yet been apprehended by Friday.", "arrests"),
+])
+def test_no_one_before_any_tense_of_the_verb_is_a_count_of_none(text, kind):
+    assert values(text, kind) == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "No one who was injured is still in critical condition.",
+    "Nobody who was detained on Friday has been charged.",
+])
+def test_no_one_who_opens_a_description_not_a_count(text):
+    assert 0 not in values(text, "injuries") + values(text, "arrests")
