@@ -768,9 +768,12 @@ def _suspects_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"\b" + alternatives(list(words)) + r"\b", regex.I)
 
 
+# the body part a relative clause tells what befell a person by: "whose arm was grazed"
+_BODY_PARTS = ["shoulder", "arm", "leg", "head", "face", "hand", "foot", "back", "neck", "chest", "hip", "side"]
 # What may stand between a described person and what befell them: "was also grazed", "from
-# Kelvoy has been arrested", "was among those arrested"
+# Kelvoy has been arrested", "was among those arrested", "whose shoulder was grazed"
 _BEFELL_GAP = (r"(?:,?\s+(?:who\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|also|later|then|\p{Ll}+ly"
+               r"|whose\s+(?:" + alternatives(_BODY_PARTS) + r")"
                r"|among\s+(?:those|the\s+people)|from\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)))*\s+")
 
 
@@ -781,20 +784,23 @@ def _description_patterns(befell: tuple[str, ...], fired_by: tuple[str, ...], wh
     def compiled(template: str, words: tuple[str, ...]) -> regex.Pattern | None:
         return regex.compile(template.replace("WORDS", alternatives(list(words))), regex.I) if words else None
     return (compiled(_BEFELL_GAP + r"(WORDS)\b", befell), compiled(r"\bWORDS\s+$", fired_by),
-            compiled(r"\s*,?\s+who\s+(?:had\s+)?(?:\p{Ll}+ly\s+)?WORDS\b", who_fired))
+            compiled(r"\s*,?\s+who\s+(?:had\s+)?(?:\p{Ll}+ly\s+)?WORDS\b", who_fired),
+            compiled(r"\b(WORDS)\s+$", befell))
 
 
 def _description(rule: Rule, text: str, start: int, end: int, desc: str) -> str:
     """How a person given by age alone is told apart from the story's other people: kin
     ("daughters"), what befell them ("grazed"), or "fired". "" when the sentence does not say."""
     alike = rule.data.get("befell_alike", {})
-    befell, fired_by, who_fired = _description_patterns(
+    befell, fired_by, who_fired, befell_before = _description_patterns(
         tuple(rule.words("befell") + list(alike)), tuple(rule.words("fired_by")), tuple(rule.words("who_fired")))
     if (fired_by is not None and fired_by.search(text, 0, start)) or (who_fired is not None and who_fired.match(text, end)):
         return "fired"
     if desc in rule.words("kin"):
         return desc
     what = befell.match(text, end) if befell is not None else None
+    if what is None and befell_before is not None:
+        what = befell_before.search(text, max(0, start - 40), start)  # active voice: "a bullet grazed a 17-year-old"
     return alike.get(" ".join(what[1].lower().split()), what[1].lower()) if what else ""
 
 

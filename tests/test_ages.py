@@ -170,6 +170,26 @@ def test_a_person_described_the_same_way_in_two_sources_is_one_person(first, sec
     assert fact.status == "conflict" and len({c.source for c in fact.claims}) == 2
 
 
+@pytest.mark.parametrize("first,second", [
+    ("A stray bullet grazed a 14-year-old outside the club.", "Among the hurt was a 15-year-old whose arm was grazed."),
+    ("Officers arrested a 30-year-old man near the station.", "A man aged 31 was taken into custody near the station."),
+    ("Police said a woman aged 44 was wounded in the attack.", "The attacker wounded a 45-year-old woman, police said."),
+    ("A 16-year-old, whose leg was grazed, was treated at the scene.", "Shrapnel grazed a 17-year-old standing nearby."),
+])
+def test_a_person_described_alike_in_other_words_is_still_one_person(first, second):
+    found = findings(("a.txt", first, DAY), ("b.txt", second, DAY))
+    [fact] = judged(found, "age")
+    assert fact.status == "conflict" and len({c.source for c in fact.claims}) == 2
+
+
+def test_a_relative_clause_about_someone_else_does_not_describe_the_person():
+    found = findings(
+        ("a.txt", "A 40-year-old man, whose son was injured, spoke to reporters.", DAY),
+        ("b.txt", "A 41-year-old man was injured in the blast.", DAY),
+    )
+    assert judged(found, "age") == []
+
+
 def test_a_source_that_describes_two_people_alike_does_not_say_which_one_is_meant():
     found = findings(
         ("a.txt", "A 17-year-old was grazed in the arm. A 15-year-old was grazed in the leg.", DAY),
