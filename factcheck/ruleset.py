@@ -191,7 +191,7 @@ _NOT_MODIFIERS = (
     "when while as who that which year years month months week weeks day days hour hours killed dead "
     "injured wounded"
 ).split()
-AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|ultimately|eventually|subsequently|since|then|currently|each|were\s+all)\s+){0,5}"
+AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|all|both|reportedly|later|also|now|confirmed|believed|known|feared|thought|to|still|who|that|seriously|critically|ultimately|eventually|subsequently|since|then|currently|each|were\s+all|so\s+far)\s+){0,5}"
 # the auxiliaries of a verb whose subject is "no one": not "who" ("no one who was hurt ...")
 _NONE_AUX = r"(?:(?:has|have|had|was|were|is|been|yet|so\s+far|ever|reportedly)\s+){0,4}"
 
@@ -232,7 +232,7 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
         # "Three people, including the gunman, died", "one man, aged 45, was arrested", "20
         # people, most of them soldiers, were hurt": an aside may stand before the verb, and
         # where they came from ("from the area", "of Vesk", "from Lower Brenn")
-        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:the|a|an)\s+[^,.;:\d]{1,40}?|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         # "fatally injuring two men": a word right before the verb may make it another kind's count
         not_after = r"(?<!\b" + _alternatives(rule.words("not_right_after")) + r"\s+)" if rule.words("not_right_after") else ""

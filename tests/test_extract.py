@@ -583,3 +583,18 @@ def test_no_one_before_any_tense_of_the_verb_is_a_count_of_none(text, kind):
 ])
 def test_no_one_who_opens_a_description_not_a_count(text):
     assert 0 not in values(text, "injuries") + values(text, "arrests")
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("One person has so far been arrested in the inquiry, police said.", "arrests", 1),
+    ("Three men have so far been detained over the riot.", "arrests", 3),
+    ("One man, the hostage-taker, was detained by police.", "arrests", 1),
+    ("Two people, a guard and a cleaner, were hurt in the blast.", "injuries", 2),
+    ("Four workers, the crew of the night shift, were killed.", "deaths", 4),
+])
+def test_a_count_with_an_aside_or_so_far_before_its_verb_is_read(text, kind, value):
+    assert values(text, kind) == [value]
+
+
+def test_people_yet_to_be_arrested_are_not_arrests():
+    assert values("Two suspects have yet to be arrested.", "arrests") == []
