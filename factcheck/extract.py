@@ -849,6 +849,9 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
     # is dated; another day in the sentence is not its day ("arrested survivors of
     # Wednesday's shipwreck on Thursday" dates the arrests)
     owned = {s for m in mentions for s, _e, c in events if c and _owns(text, m, s)}
+    # "On Sunday, bells tolled for those who lost their lives on October 5": an event word its
+    # own date follows right after is not dated by a day told before it
+    dated_after = {s: m for m in mentions for s, e, c in events if c and _DAY_RIGHT_AFTER.fullmatch(text, e, m.start)}
     for mention in mentions:
         if mention.value is None or mention.precision != "day":
             continue
@@ -858,7 +861,8 @@ def _date_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # the wire dateline: when the copy was filed, not when anything happened
         if _GATHERING_AFTER.match(text, mention.end):
             continue  # "a New Year's Eve party shooting": the day names the party, which ran past midnight
-        dated = _dated_event(text, mention, events, owned, wanted)
+        taken = owned | {s for s, m in dated_after.items() if m is not mention and mention.start < s}
+        dated = _dated_event(text, mention, events, taken, wanted)
         if dated is None:
             continue
         event_class, between = dated
@@ -889,6 +893,10 @@ def _event_class(text: str, word, ruleset: RuleSet) -> str:
     if _NOT_THIS_EVENT.search(text, max(0, word.start() - 60), word.start()):
         return ""
     return ruleset.events.get(" ".join(word.group().lower().split()), "")
+
+
+# what stands between an event word and the day told right after it: "killed on Saturday", "died Sunday"
+_DAY_RIGHT_AFTER = regex.compile(r"\s+(?:(?:early|late)\s+)?(?:on\s+)?", regex.I)
 
 
 def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: set[int], wanted: set[str]):

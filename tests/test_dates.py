@@ -307,3 +307,24 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_story(head, dated,
 )
 def test_a_yearless_date_far_from_the_story_or_outside_a_dateline_dates_nothing(head):
     assert _inferred(head, date(2024, 8, 11)) == (None, "unknown")
+
+
+# --- a day told right after its event word ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("On Sunday, mourners gathered for the six miners who lost their lives on March 1.", "2024-03-01"),
+    ("Investigators on Monday began examining the bend where the train derailed Saturday.", "2024-03-02"),
+    ("A man who held four people in a shop on Saturday was charged on Sunday with unlawful detention.", "2024-03-03"),
+])
+def test_a_day_told_before_an_event_word_that_has_its_own_day_does_not_date_it(text, day):
+    from engine_helpers import claims
+
+    assert [c.value for c in claims(text, date(2024, 3, 4), "date")] == [day]  # published on a Monday
+
+
+def test_a_day_after_the_event_words_still_dates_a_later_step_told_by_ellipsis():
+    from engine_helpers import claims
+
+    text = "Two men were detained on Saturday in the capital and a third in the port on Monday."
+    assert sorted(c.value for c in claims(text, date(2024, 3, 4), "date")) == ["2024-03-02", "2024-03-04"]
