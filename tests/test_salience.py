@@ -582,3 +582,18 @@ def test_a_first_information_report_dates_the_charges_not_the_incident(text):
 ])
 def test_a_holiday_that_names_a_gathering_does_not_date_the_shooting(text):
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize("held", [
+    "Forty people were taken into custody after the march.",
+    "Police said 40 people were taken into custody after the march turned violent.",
+    "By morning, 40 protesters had been taken into police custody.",
+])
+def test_taken_into_custody_states_an_arrest_total_not_a_part_of_the_scene(held):
+    """A clash between two arrest totals is as sure whether one source says "arrested" or
+    "taken into custody"."""
+    plain = ("a.txt", "March turns violent\n\nPolice arrested 25 people after the march.", TUE)
+    [stated] = judged(findings(plain, ("b.txt", "March turns violent\n\nForty people were arrested after the march.", TUE), min_confidence=0), "arrests")
+    [custody] = judged(findings(plain, ("b.txt", "March turns violent\n\n" + held, TUE), min_confidence=0), "arrests")
+    assert stated.status == custody.status == "conflict"
+    assert custody.confidence == stated.confidence
