@@ -149,6 +149,26 @@ def test_no_one_killed_is_zero_not_one():
     assert values("No one was killed.", "deaths") == [0]
 
 
+@pytest.mark.parametrize("text", [
+    "Nobody lost their life in the fire.",
+    "No one lost their lives when the roof gave way, the mayor said.",
+    "Officials said no lives were lost.",
+    "No one was fatally injured in the pileup.",
+])
+def test_no_one_losing_their_life_is_zero_deaths(text):
+    assert values(text, "deaths") == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody has been detained by police.",
+    "No one was detained after the break-in, officers said.",
+    "Investigators have not detained anyone in the case.",
+    "Police said they had not taken anyone into custody.",
+])
+def test_no_one_detained_is_zero_arrests(text):
+    assert values(text, "arrests") == [0]
+
+
 def test_a_list_of_parts_is_not_a_total():
     for text, kind in [("Ten women and seven men were wounded.", "injuries"), ("Six children and two adults were fatally shot.", "deaths")]:
         assert [c.value for c in claims(text, kind=kind) if not c.part_of_total] == []
