@@ -446,6 +446,16 @@ def test_a_vehicle_that_left_the_road_dates_the_incident(text):
     assert _dates(text) == ["2023-05-15"]
 
 
+@pytest.mark.parametrize("text", [
+    "Shots rang out late on May 15 outside the stadium.",
+    "A man lost his life after a gunman opened the door on Monday.",
+    "Two climbers lost their lives on the north face on Monday.",
+    "Four miners were fatally injured on Monday when the shaft flooded.",
+])
+def test_an_event_told_as_shots_ringing_out_or_lives_lost_is_dated(text):
+    assert _dates(text) == ["2023-05-15"]
+
+
 def test_a_price_that_plunged_dates_nothing():
     assert _dates("Shares in the bus operator plunged on Monday.") == []
 
