@@ -573,3 +573,20 @@ def test_a_later_ordinal_still_counts_the_arrests_so_far():
 def test_the_hurt_in_a_stampede_told_alone_are_the_stampedes_total():
     [claim] = claims("Fifty people were hurt in the stampede at the stadium gates.", kind="injuries")
     assert (claim.value, claim.role) == (50, "")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Police Detain 46 After March Turns Violent", 46),
+    ("Police arrest six stewards over stadium crush", 6),
+    ("Deputies detain two teens after school fire", 2),
+])
+def test_a_headline_in_the_present_tense_states_the_arrest_total(text, value):
+    assert values(text, "arrests") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Detectives made an arrest 12 hours after the fire.",
+    "The arrest 3 weeks ago shocked the town.",
+])
+def test_an_arrest_followed_by_a_span_of_time_is_not_a_count(text):
+    assert values(text, "arrests") == []
