@@ -164,6 +164,8 @@ def test_no_one_losing_their_life_is_zero_deaths(text):
     "No one was detained after the break-in, officers said.",
     "Investigators have not detained anyone in the case.",
     "Police said they had not taken anyone into custody.",
+    "Police have yet to make an arrest in the killing.",
+    "The sheriff's office had yet to make any arrests by Friday.",
 ])
 def test_no_one_detained_is_zero_arrests(text):
     assert values(text, "arrests") == [0]
