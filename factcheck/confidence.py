@@ -30,9 +30,10 @@ from factcheck.model import CONFLICT, EXPLAINED, INFINITY, UNCERTAIN, Claim, Fin
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 
-# Words that describe a part of the scene rather than state the total hurt or held.
+# Words that describe a part of the scene rather than state the total hurt or held; "taken
+# into custody" is how an arrest total is told, not a part of it.
 _SCENE = regex.compile(
-    r"\b(?:transported|taken|rushed|airlifted|flown|treated|hospitali[sz]ed|admitted|discharged|released|"
+    r"\b(?:transported|taken(?!\s+into\s+(?:police\s+|federal\s+)?custody)|rushed|airlifted|flown|treated|hospitali[sz]ed|admitted|discharged|released|"
     r"listed|remain(?:s|ed)?|remaining|still\s+in|in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|stable|fair|good)\s+condition|"
     r"at\s+the\s+scene|on\s+the\s+scene|questioned|grazed|critical(?:ly)?|serious(?:ly)?|minor|"
     r"non-life-threatening)\b",

@@ -20,13 +20,14 @@ from factcheck.numbers import NUMBER_PATTERN, NUMBER_START_PATTERN, WORD_NUMBER_
 from factcheck.patterns import alternatives
 from factcheck.ruleset import NUMBER_START, QUALIFIER_BEFORE, Frame, Rule, RuleSet
 
-# A sentence worth reading: it holds a digit, a number word or a "no one"-style zero.
+# A sentence worth reading: it holds a digit, a number word or a zero told by "no one" or
+# "yet to" ("police have yet to make an arrest").
 _HAS_NUMBER = regex.compile(
     r"\d|\b"
     + alternatives(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
         "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen dozens several "
-        "no nobody everyone everybody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none".split()
+        "no nobody everyone everybody only lone single first second third fourth fifth sixth seventh eighth ninth tenth not none yet".split()
     )
     + r"\b",
     regex.I,

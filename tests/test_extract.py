@@ -149,6 +149,28 @@ def test_no_one_killed_is_zero_not_one():
     assert values("No one was killed.", "deaths") == [0]
 
 
+@pytest.mark.parametrize("text", [
+    "Nobody lost their life in the fire.",
+    "No one lost their lives when the roof gave way, the mayor said.",
+    "Officials said no lives were lost.",
+    "No one was fatally injured in the pileup.",
+])
+def test_no_one_losing_their_life_is_zero_deaths(text):
+    assert values(text, "deaths") == [0]
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody has been detained by police.",
+    "No one was detained after the break-in, officers said.",
+    "Investigators have not detained anyone in the case.",
+    "Police said they had not taken anyone into custody.",
+    "Police have yet to make an arrest in the killing.",
+    "The sheriff's office had yet to make any arrests by Friday.",
+])
+def test_no_one_detained_is_zero_arrests(text):
+    assert values(text, "arrests") == [0]
+
+
 def test_a_list_of_parts_is_not_a_total():
     for text, kind in [("Ten women and seven men were wounded.", "injuries"), ("Six children and two adults were fatally shot.", "deaths")]:
         assert [c.value for c in claims(text, kind=kind) if not c.part_of_total] == []
@@ -598,3 +620,20 @@ def test_a_count_with_an_aside_or_so_far_before_its_verb_is_read(text, kind, val
 
 def test_people_yet_to_be_arrested_are_not_arrests():
     assert values("Two suspects have yet to be arrested.", "arrests") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Police Detain 46 After March Turns Violent", 46),
+    ("Police arrest six stewards over stadium crush", 6),
+    ("Deputies detain two teens after school fire", 2),
+])
+def test_a_headline_in_the_present_tense_states_the_arrest_total(text, value):
+    assert values(text, "arrests") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Detectives made an arrest 12 hours after the fire.",
+    "The arrest 3 weeks ago shocked the town.",
+])
+def test_an_arrest_followed_by_a_span_of_time_is_not_a_count(text):
+    assert values(text, "arrests") == []

@@ -446,6 +446,16 @@ def test_a_vehicle_that_left_the_road_dates_the_incident(text):
     assert _dates(text) == ["2023-05-15"]
 
 
+@pytest.mark.parametrize("text", [
+    "Shots rang out late on May 15 outside the stadium.",
+    "A man lost his life after a gunman opened the door on Monday.",
+    "Two climbers lost their lives on the north face on Monday.",
+    "Four miners were fatally injured on Monday when the shaft flooded.",
+])
+def test_an_event_told_as_shots_ringing_out_or_lives_lost_is_dated(text):
+    assert _dates(text) == ["2023-05-15"]
+
+
 def test_a_price_that_plunged_dates_nothing():
     assert _dates("Shares in the bus operator plunged on Monday.") == []
 
@@ -582,3 +592,18 @@ def test_a_first_information_report_dates_the_charges_not_the_incident(text):
 ])
 def test_a_holiday_that_names_a_gathering_does_not_date_the_shooting(text):
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize("held", [
+    "Forty people were taken into custody after the march.",
+    "Police said 40 people were taken into custody after the march turned violent.",
+    "By morning, 40 protesters had been taken into police custody.",
+])
+def test_taken_into_custody_states_an_arrest_total_not_a_part_of_the_scene(held):
+    """A clash between two arrest totals is as sure whether one source says "arrested" or
+    "taken into custody"."""
+    plain = ("a.txt", "March turns violent\n\nPolice arrested 25 people after the march.", TUE)
+    [stated] = judged(findings(plain, ("b.txt", "March turns violent\n\nForty people were arrested after the march.", TUE), min_confidence=0), "arrests")
+    [custody] = judged(findings(plain, ("b.txt", "March turns violent\n\n" + held, TUE), min_confidence=0), "arrests")
+    assert stated.status == custody.status == "conflict"
+    assert custody.confidence == stated.confidence
