@@ -429,7 +429,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # "detained one of the owners": a part of a group, not the total
         if 1800 <= q.value <= 2100 and not g.get("who"):
             continue  # a year
-        if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
+        if (_AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after)
+                and not _counts_its_noun(text, num_end, m)):
             continue  # "Josh Williams, 20, died": an age
         if frame.name == "after" and not g.get("who") and _PART_OF_BEFORE.search(before[-40:]) and _FINITE_VERB.search(m.group()):
             continue  # "two of the seven have died": the seven are everyone hit, the verb is the two's
@@ -484,6 +485,11 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 _BREAKDOWN_COLON = regex.compile(r":\s+(?=[^:]*$)")
 # each item opens the list or follows a comma or "and": "12 freed ..., and 23 rescued at 4:30"
 _COLON_LIST_ITEM = regex.compile(r"(?:^\s*|,\s*(?:and\s+)?|\s+and\s+)" + NUMBER_PATTERN + r"(?=\s+\p{L})", regex.I)
+
+
+def _counts_its_noun(text: str, num_end: int, m: regex.Match) -> bool:
+    """An age never takes a noun: "According to Ines Roth, five people were held" counts the people."""
+    return m.groupdict().get("who") is not None and m.start("who") > num_end and "," not in text[num_end : m.start("who")]
 
 
 def _item_of_a_breakdown(text: str, num_start: int) -> bool:

@@ -254,6 +254,17 @@ def test_a_place_that_opens_the_clause_is_not_a_name_with_an_age(text, kind, val
     assert values(text, "age") == []
 
 
+@pytest.mark.parametrize("text, kind, value", [
+    ("According to Chief Inspector Mara Quill, six people have now been arrested.", "arrests", 6),
+    ("According to Wexley, 14 passengers were hurt when the bus overturned.", "injuries", 14),
+    ("According to Governor Ida Fenn, nine residents lost their lives in the flooding.", "deaths", 9),
+    ("According to Colonel Brand, three soldiers are still missing.", "missing", 3),
+])
+def test_a_name_that_attributes_the_count_is_not_a_name_with_an_age(text, kind, value):
+    assert values(text, kind) == [value]
+    assert values(text, "age") == []
+
+
 @pytest.mark.parametrize("text, value", [
     ("Deputies do not have any suspects in custody, a spokesman said.", 0),
     ("No one has yet been arrested in the stabbing.", 0),
