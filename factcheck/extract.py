@@ -173,7 +173,7 @@ _FLEEING = (
 )
 _FLEEING_AFTER = regex.compile(r"\s+(?:(?:people|others)\s+)?(?:were\s+|was\s+)?(?:hurt\s+|injured\s+)?" + _FLEEING, regex.I)
 _PART = (
-    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b)|(?=the\s+driver\s+among\s+them\b))"
+    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?=(?:the\s+)?{n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b)|(?=the\s+driver\s+among\s+them\b))"
     r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b"
     r"|(?:hurt\s+|injured\s+)?(?P<fled>" + _FLEEING + r"))"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?:the\s+)?(?P<driver>driver)\b(?!['’])|(?P<one>a|an|one)\s+{who}\b)"

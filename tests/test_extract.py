@@ -14,6 +14,17 @@ def test_a_total_keeps_its_named_part_and_its_role():
     assert [(p.value, p.role) for p in claim.parts] == [(3, "attacker")]
 
 
+@pytest.mark.parametrize("text, value, part", [
+    ("Fifteen people, the two attackers among them, lost their lives in the attacks.", 15, (2, "attacker")),
+    ("The prosecutor said 22 people, the three bombers among them, were killed.", 22, (3, "attacker")),
+    ("Twelve people, three children among them, died in the fire.", 12, (3, "subgroup")),
+])
+def test_a_part_named_in_an_aside_ending_among_them_keeps_the_total(text, value, part):
+    [claim] = claims(text, kind="deaths")
+    assert claim.value == value
+    assert [(p.value, p.role) for p in claim.parts] == [part]
+
+
 def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     [claim] = claims("The gunman killed two people and then himself.", kind="deaths")
     assert (claim.value, claim.attacker_extra) == (2, 1)
