@@ -594,10 +594,12 @@ def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, to
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed
 # after a placed count, each with its own count of the same thing
 _PLACE_NAME = r"\p{Lu}[\p{L}'’-]+(?:\.(?=\w))?(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]+){0,3}"
-_PLACED_AFTER = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?" + _PLACE_NAME)
+# "at the Halvard Square market": a named place may end on the kind of site it is
+_SITE = r"(?:\s+(?:market|station|square|mall|school|church|mosque|temple|club|bar|hotel|stadium|airport|hospital|museum|park|campus|port))?\b"
+_PLACED_AFTER = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?" + _PLACE_NAME + _SITE)
 _LISTED_PLACE = regex.compile(
-    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?i:" + NUMBER_PATTERN + r")\s+(?:in|at)\s+(?:the\s+(?:[Ss]tate|province|city|town|district|region|county)\s+of\s+)?"
-    + _PLACE_NAME
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?i:" + NUMBER_PATTERN + r")\s+(?:in|at)\s+(?:the\s+(?:[Ss]tate|province|city|town|district|region|county)\s+of\s+|the\s+)?"
+    + _PLACE_NAME + _SITE
 )
 
 

@@ -51,6 +51,26 @@ def test_tolls_of_two_places_that_one_source_keeps_apart_are_not_compared():
     assert {f.status for f in judged(found, "deaths")} == {"agree"}
 
 
+@pytest.mark.parametrize("kind, a, b", [
+    ("deaths",
+     "Gunmen hit fair and ferry hall\n\nGunmen attacked the winter fair in Brannock Park and the ferry hall at Holm Quay, killing 11 people.\n\nThe city was in mourning.",
+     "Eleven killed in Ostervik attacks\n\nEleven people died in Friday's attacks in Ostervik, officials said.\n\n"
+     "According to officials, eight people died at Brannock Park and three at Holm Quay."),
+    ("injuries",
+     "Blasts hit two stations\n\nBombs went off at the Korrin Street station and outside the Delmar Arcade, and 20 people were hurt.\n\nTrains were stopped.",
+     "Twenty hurt in Tessby blasts\n\nTwenty people were injured in the bombings in Tessby on Monday.\n\n"
+     "Twelve people were injured at the Korrin Street station and eight at the Delmar Arcade, police said."),
+    ("deaths",
+     "Gunman opens fire at two schools\n\nA gunman opened fire at Alder Ridge High School, killing six people.\n\nHe later drove to a second school.",
+     "Six dead in Fenmore school shootings\n\nSix people were killed in the shootings in Fenmore.\n\n"
+     "Four people were killed at Alder Ridge High School and two at Birch Lane Elementary."),
+])
+def test_a_count_split_among_the_sites_of_one_attack_is_not_a_toll_of_its_own(kind, a, b):
+    found = findings(("a.txt", a, MON), ("b.txt", b, MON))
+    [fact] = judged(found, kind)
+    assert fact.status == "agree"
+
+
 def test_same_day_different_counts_conflict():
     found = findings(
         ("a.txt", "A shooting left 17 people injured.", date(2015, 11, 23)),
