@@ -265,6 +265,8 @@ _RANGE_NUMBER = r"(?P<other>\d{1,6}|" + numbers.WORD_NUMBER_PATTERN + r")"
 _RANGE_BEFORE = regex.compile(r"(?<!\bfrom\s)(?:\b(?P<between>between)\s+)?\b" + _RANGE_NUMBER + r"\s+(?:or|to|(?P<and>and))\s+$", regex.I)
 _RANGE_AFTER = regex.compile(r"\s+(?:or|to)\s+" + _RANGE_NUMBER + r"\b(?!\s*(?:%|percent|times|shots|rounds|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m))", regex.I)
 _OR_MORE_AFTER = regex.compile(r"\s+or\s+more\b", regex.I)
+# "leaving a student aged 16 dead": the number is the student's age
+_AGED_BEFORE = regex.compile(r"\b(?:aged|age)\s+$", regex.I)
 _AGE_RANGE_BEFORE = regex.compile(r"\b(?:aged|ages|ageing|ranging\s+in\s+age)\s+(?:between\s+|from\s+)?\d{1,3}\s+(?:and|to)\s+$", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\S+\s+){0,1}$", regex.I)
 
@@ -427,6 +429,8 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # "two people injured in the blast died", "two who were seriously hurt died": the dead, told by how they were hurt
         if not g.get("who") and _PARTITIVE_AFTER.match(after):
             continue  # "detained one of the owners": a part of a group, not the total
+        if g.get("num") and _AGED_BEFORE.search(before[-12:]):
+            continue  # "leaving a student aged 16 dead": an age
         if 1800 <= q.value <= 2100 and not g.get("who"):
             continue  # a year
         if (_AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after)

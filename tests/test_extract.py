@@ -276,6 +276,15 @@ def test_a_name_that_attributes_the_count_is_not_a_name_with_an_age(text, kind, 
     assert values(text, "age") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The crash left a driver aged 19 dead.",
+    "A gunman opened fire, leaving a student aged 16 dead and four classmates wounded.",
+    "The blaze left a tenant, aged 83, dead in his flat.",
+])
+def test_an_age_before_dead_is_not_a_toll(text):
+    assert 19 not in values(text, "deaths") and 16 not in values(text, "deaths") and 83 not in values(text, "deaths")
+
+
 @pytest.mark.parametrize("text, value", [
     ("Deputies do not have any suspects in custody, a spokesman said.", 0),
     ("No one has yet been arrested in the stabbing.", 0),
