@@ -286,6 +286,15 @@ def test_an_age_before_dead_is_not_a_toll(text):
 
 
 @pytest.mark.parametrize("text, value", [
+    ("The number of people in the province who died in the floods has climbed to 40.", 40),
+    ("The number of victims in the capital who lost their lives in the blaze rose to 23, officials said.", 23),
+    ("The number of residents of Orlo who were killed by the mudslide stood at 14 on Friday.", 14),
+])
+def test_a_toll_told_through_who_died_is_the_toll(text, value):
+    assert values(text, "deaths") == [value]
+
+
+@pytest.mark.parametrize("text, value", [
     ("Deputies do not have any suspects in custody, a spokesman said.", 0),
     ("No one has yet been arrested in the stabbing.", 0),
     ("The manhunt led to one arrest late on Friday.", 1),
