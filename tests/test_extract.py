@@ -295,6 +295,17 @@ def test_a_toll_told_through_who_died_is_the_toll(text, value):
 
 
 @pytest.mark.parametrize("text, value", [
+    ("More than 90 people were pulled from flooded homes by crews in boats.", [90]),
+    ("Sixty people, many of them from rooftops, were pulled from the water overnight.", [60]),
+    ("Twelve climbers were plucked from the ledge by helicopter.", [12]),
+    ("Two men were pulled from the wreckage dead.", []),
+    ("Three bodies were pulled from the river.", []),
+])
+def test_people_pulled_from_danger_are_the_rescued(text, value):
+    assert [c.value for c in claims(text, kind="count") if c.rule == "FC210"] == value
+
+
+@pytest.mark.parametrize("text, value", [
     ("Deputies do not have any suspects in custody, a spokesman said.", 0),
     ("No one has yet been arrested in the stabbing.", 0),
     ("The manhunt led to one arrest late on Friday.", 1),
