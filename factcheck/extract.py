@@ -735,9 +735,16 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         q = quantity(m.groupdict().get("q"), m["num"])
         if q is None or q.value == 0:
             continue
-        noun = " ".join(m["noun"].lower().split())
-        claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q, subject=noun))
+        claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                             subject=_longest_noun(rule, sentence.text[m.start() : m.end("noun")], m["noun"])))
     return claims
+
+
+def _longest_noun(rule: Rule, counted: str, noun: str) -> str:
+    """The longest listed noun the counted words end with: "1,200 police officers" counts police
+    officers, as "1,200 additional police officers" does, whichever word a modifier took."""
+    words = " ".join(counted.lower().split())
+    return max((n for n in rule.words("nouns") if words.endswith(" " + n)), key=len, default=" ".join(noun.lower().split()))
 
 
 ABOUT_AN_AGE = 2  # "about 40": a guess within two years either way

@@ -277,6 +277,16 @@ def test_a_name_that_attributes_the_count_is_not_a_name_with_an_age(text, kind, 
 
 
 @pytest.mark.parametrize("text", [
+    "On Sunday an additional 800 police officers were sent to the border.",
+    "Some 800 police officers patrolled the city.",
+    "The 800 extra police officers will stay until March.",
+    "800 additional police officers were called in.",
+])
+def test_a_count_names_its_longest_listed_noun_whatever_modifies_it(text):
+    assert [(c.value, c.subject) for c in claims(text, kind="count")] == [(800, "police officers")]
+
+
+@pytest.mark.parametrize("text", [
     "The crash left a driver aged 19 dead.",
     "A gunman opened fire, leaving a student aged 16 dead and four classmates wounded.",
     "The blaze left a tenant, aged 83, dead in his flat.",
