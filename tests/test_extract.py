@@ -25,6 +25,19 @@ def test_a_part_named_in_an_aside_ending_among_them_keeps_the_total(text, value,
     assert [(p.value, p.role) for p in claim.parts] == [part]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The raid was carried out by two attackers, who were shot dead by police.", 2),
+    ("The three gunmen, who were killed by troops at dawn, had planned the siege for months.", 3),
+    ("Five hijackers, who died when the plane came down, were named on Tuesday.", 5),
+])
+def test_a_count_with_a_clause_on_who_died_is_a_toll(text, value):
+    assert values(text, "deaths") == [value]
+
+
+def test_a_clause_on_who_they_were_that_says_nothing_of_the_toll_adds_no_count():
+    assert values("Four people, who were trapped in the basement, were rescued.", "deaths") == []
+
+
 def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     [claim] = claims("The gunman killed two people and then himself.", kind="deaths")
     assert (claim.value, claim.attacker_extra) == (2, 1)
