@@ -924,6 +924,13 @@ def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: 
                        if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
         if same_clause:
             distance, event_class, event_start = min(same_clause)
+    if event_start > mention.end and _FUTURE_NEXT.fullmatch(text, mention.end, event_start):
+        # "a shooting at the school on Monday will be charged": what is yet to come is not what
+        # the day dates; the day ends the noun phrase before it
+        told = [(mention.start - e, c, s) for s, e, c in events
+                if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
+        if told:
+            distance, event_class, event_start = min(told)
     between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
     sequence = _SEQUENCE.search(text, mention.end, event_start) if event_start > mention.end else None
     if not between and event_start > mention.end and (sequence or _COMPLEMENT.match(text, mention.end, event_start)):
@@ -972,6 +979,8 @@ _NOT_THIS_EVENT = regex.compile(
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
+# a future right after a date, with no subject of its own between: "on Monday will be charged"
+_FUTURE_NEXT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:will|would|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)(?:\s+(?:be|face|not|now|also|likely))*\s*", regex.I)
 GENERAL_COURT = "court"  # the class of events.toml that names any step of a case ("a hearing", "in court")
 STEP_BESIDE_COURT = 60  # how near a named step must stand to take the day from a general word
 
