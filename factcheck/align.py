@@ -660,10 +660,24 @@ def _superseded(claims: list[Claim], sources: list[Source], ruleset: RuleSet | N
     return out
 
 
+# "Hurricane Delphine", "Typhoon Haima": a storm's name, which "the toll from Delphine" also reads as a place
+_STORM_NAME = regex.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical\s+Storm|Storm)\s+(\p{Lu}[\p{L}'’-]+)")
+
+
+def _without_storm_names(claims: list[Claim], sources: list[Source]) -> list[Claim]:
+    """Claims without the places that are the name of a storm of the story: a storm is where
+    its toll happened, not a place that keeps one event apart from another."""
+    storms = {w for s in sources for m in _STORM_NAME.finditer(s.clean) for w in (m[1].lower(), " ".join(m[0].lower().split()))}
+    if not storms:
+        return claims
+    return [c if not (c.context.places & storms) else
+            dataclasses.replace(c, context=dataclasses.replace(c.context, places=c.context.places - storms)) for c in claims]
+
+
 def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None = None) -> list[Fact]:
     """Facts in a stable order: by kind, then key. Reported history, superseded live updates
     and other events are left out."""
-    claims = _superseded(claims, sources, ruleset)
+    claims = _without_storm_names(_superseded(claims, sources, ruleset), sources)
     current = [c for c in claims if not c.history and not c.context.other_event]
     current += _named_parts([c for c in current if c.kind in ("deaths", "injuries", "missing", "arrests")])
     ages = [c for c in current if c.kind == "age"]
