@@ -124,13 +124,32 @@ def _places_of_parts(own: list[Claim]) -> set[str]:
     the body ("more than 100 were killed at the church") beside a total in the title or lead
     that names none."""
     lead = [c.value for c in own if not c.context.places and c.sentence.in_lead and isinstance(c.value, (int, float))]
-    if not lead:
-        return set()
-    return {
+    parts = {
         p for c in own
-        if c.context.places and not c.sentence.in_lead and isinstance(c.value, (int, float)) and c.value < max(lead)
+        if lead and c.context.places and not c.sentence.in_lead and isinstance(c.value, (int, float)) and c.value < max(lead)
         for p in c.context.places
     }
+    return parts | _sites_of_a_split(own)
+
+
+def _sites_of_a_split(own: list[Claim]) -> set[str]:
+    """Places of a count the body splits among sites ("nine died at the market and four at the
+    station") that add up to no more than a total in the lead naming none of them: sites of
+    the one event, not events of their own."""
+    placed = defaultdict(list)
+    for c in own:
+        if c.context.places and not c.sentence.in_lead and isinstance(c.value, (int, float)):
+            placed[(c.kind, id(c.sentence))].append(c)
+    sites = set()
+    for (kind, _), split in placed.items():
+        places = [c.context.places for c in split]
+        if len(split) < 2 or any(a & b for i, a in enumerate(places) for b in places[i + 1 :]):
+            continue
+        named = frozenset().union(*places)
+        if any(c.kind == kind and c.sentence.in_lead and isinstance(c.value, (int, float)) and c.value >= sum(x.value for x in split)
+               and not (c.context.places & named) for c in own):
+            sites |= named
+    return sites
 
 
 SCENE_ZERO_BELOW = 10  # "no one was hurt" beside a toll above this is about another scene
@@ -641,10 +660,24 @@ def _superseded(claims: list[Claim], sources: list[Source], ruleset: RuleSet | N
     return out
 
 
+# "Hurricane Delphine", "Typhoon Haima": a storm's name, which "the toll from Delphine" also reads as a place
+_STORM_NAME = regex.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical\s+Storm|Storm)\s+(\p{Lu}[\p{L}'’-]+)")
+
+
+def _without_storm_names(claims: list[Claim], sources: list[Source]) -> list[Claim]:
+    """Claims without the places that are the name of a storm of the story: a storm is where
+    its toll happened, not a place that keeps one event apart from another."""
+    storms = {w for s in sources for m in _STORM_NAME.finditer(s.clean) for w in (m[1].lower(), " ".join(m[0].lower().split()))}
+    if not storms:
+        return claims
+    return [c if not (c.context.places & storms) else
+            dataclasses.replace(c, context=dataclasses.replace(c.context, places=c.context.places - storms)) for c in claims]
+
+
 def align_claims(claims: list[Claim], sources: list[Source], ruleset: RuleSet | None = None) -> list[Fact]:
     """Facts in a stable order: by kind, then key. Reported history, superseded live updates
     and other events are left out."""
-    claims = _superseded(claims, sources, ruleset)
+    claims = _without_storm_names(_superseded(claims, sources, ruleset), sources)
     current = [c for c in claims if not c.history and not c.context.other_event]
     current += _named_parts([c for c in current if c.kind in ("deaths", "injuries", "missing", "arrests")])
     ages = [c for c in current if c.kind == "age"]

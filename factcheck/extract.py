@@ -174,7 +174,7 @@ _FLEEING = (
 )
 _FLEEING_AFTER = regex.compile(r"\s+(?:(?:people|others)\s+)?(?:were\s+|was\s+)?(?:hurt\s+|injured\s+)?" + _FLEEING, regex.I)
 _PART = (
-    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?={n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b)|(?=the\s+driver\s+among\s+them\b))"
+    r"\s*(?:,|;|\s[—–-]+)?\s*(?:and\s+(?=\S+\s+of\s+(?:them|whom)\s))?[(\"“]?(?:(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\s+|(?=(?:{n}|all|both)\s+of\s+(?:them|whom)\s+)|(?=(?:the\s+)?{n}(?:\s+[\p{L}-]+){1,4}?\s+among\s+them\b)|(?=the\s+driver\s+among\s+them\b))"
     r"(?:(?P<all>all|both)\s+of\s+(?:them|whom)\s+(?:were\s+)?{who}\b(?!\s+(?:and|or)\s|,\s*[\p{L}-]+\s+(?:and|or)\s)|{n}\s+of\s+(?:them|whom)\s+(?:(?:were|are|remain|remained)\s+)?(?:being\s+treated\s+)?(?:(?:listed\s+)?in\s+(?:an?\s+)?(?:very\s+)?(?P<condition>critical|serious)\s+condition|(?P<condition>critical|serious)(?:ly)?\b|in\s+(?P<condition>intensive)\s+care\b"
     r"|(?:hurt\s+|injured\s+)?(?P<fled>" + _FLEEING + r"))"
     r"|{n}\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:[\p{Ll}]+\s+){0,2}?{who}\b|(?:the\s+)?{n}\s+{who}(?:\s+among\s+them\b)?|(?:(?:the|a|an|one)\s+)?(?P<lone>gunman|shooter|suspect|attacker|assailant|bomber|killer|perpetrator|suspected\s+gunman|alleged\s+gunman)\b|(?:the\s+)?(?P<driver>driver)\b(?!['’])|(?P<one>a|an|one)\s+{who}\b)"
@@ -266,6 +266,8 @@ _RANGE_NUMBER = r"(?P<other>\d{1,6}|" + numbers.WORD_NUMBER_PATTERN + r")"
 _RANGE_BEFORE = regex.compile(r"(?<!\bfrom\s)(?:\b(?P<between>between)\s+)?\b" + _RANGE_NUMBER + r"\s+(?:or|to|(?P<and>and))\s+$", regex.I)
 _RANGE_AFTER = regex.compile(r"\s+(?:or|to)\s+" + _RANGE_NUMBER + r"\b(?!\s*(?:%|percent|times|shots|rounds|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m))", regex.I)
 _OR_MORE_AFTER = regex.compile(r"\s+or\s+more\b", regex.I)
+# "leaving a student aged 16 dead": the number is the student's age
+_AGED_BEFORE = regex.compile(r"\b(?:aged|age)\s+$", regex.I)
 _AGE_RANGE_BEFORE = regex.compile(r"\b(?:aged|ages|ageing|ranging\s+in\s+age)\s+(?:between\s+|from\s+)?\d{1,3}\s+(?:and|to)\s+$", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\S+\s+){0,1}$", regex.I)
 
@@ -430,9 +432,12 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
             continue  # "two people injured in the blast died", "two who were seriously hurt died": the dead, told by how they were hurt
         if not g.get("who") and _PARTITIVE_AFTER.match(after):
             continue  # "detained one of the owners": a part of a group, not the total
+        if g.get("num") and _AGED_BEFORE.search(before[-12:]):
+            continue  # "leaving a student aged 16 dead": an age
         if 1800 <= q.value <= 2100 and not g.get("who"):
             continue  # a year
-        if _AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after):
+        if (_AGE_BEFORE.search(before) and not _PLACE_BEFORE.search(before[-80:]) and not _OF_THE_TOLL.match(after)
+                and not _counts_its_noun(text, num_end, m)):
             continue  # "Josh Williams, 20, died": an age
         if frame.name == "after" and not g.get("who") and _PART_OF_BEFORE.search(before[-40:]) and _FINITE_VERB.search(m.group()):
             continue  # "two of the seven have died": the seven are everyone hit, the verb is the two's
@@ -487,6 +492,11 @@ def _toll_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleSe
 _BREAKDOWN_COLON = regex.compile(r":\s+(?=[^:]*$)")
 # each item opens the list or follows a comma or "and": "12 freed ..., and 23 rescued at 4:30"
 _COLON_LIST_ITEM = regex.compile(r"(?:^\s*|,\s*(?:and\s+)?|\s+and\s+)" + NUMBER_PATTERN + r"(?=\s+\p{L})", regex.I)
+
+
+def _counts_its_noun(text: str, num_end: int, m: regex.Match) -> bool:
+    """An age never takes a noun: "According to Ines Roth, five people were held" counts the people."""
+    return m.groupdict().get("who") is not None and m.start("who") > num_end and "," not in text[num_end : m.start("who")]
 
 
 def _item_of_a_breakdown(text: str, num_start: int) -> bool:
@@ -591,10 +601,12 @@ def _breakdown_next(rule: Rule, source: Source, sentence: Sentence, end: int, to
 # "86 died in the capital, 71 in the state of Morelos and 43 in Puebla": the places listed
 # after a placed count, each with its own count of the same thing
 _PLACE_NAME = r"\p{Lu}[\p{L}'’-]+(?:\.(?=\w))?(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]+){0,3}"
-_PLACED_AFTER = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?" + _PLACE_NAME)
+# "at the Halvard Square market": a named place may end on the kind of site it is
+_SITE = r"(?:\s+(?:market|station|square|mall|school|church|mosque|temple|club|bar|hotel|stadium|airport|hospital|museum|park|campus|port))?\b"
+_PLACED_AFTER = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?" + _PLACE_NAME + _SITE)
 _LISTED_PLACE = regex.compile(
-    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?i:" + NUMBER_PATTERN + r")\s+(?:in|at)\s+(?:the\s+(?:[Ss]tate|province|city|town|district|region|county)\s+of\s+)?"
-    + _PLACE_NAME
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?i:" + NUMBER_PATTERN + r")\s+(?:in|at)\s+(?:the\s+(?:[Ss]tate|province|city|town|district|region|county)\s+of\s+|the\s+)?"
+    + _PLACE_NAME + _SITE
 )
 
 
@@ -726,9 +738,16 @@ def _count_claims(rule: Rule, source: Source, sentence: Sentence, ruleset: RuleS
         q = quantity(m.groupdict().get("q"), m["num"])
         if q is None or q.value == 0:
             continue
-        noun = " ".join(m["noun"].lower().split())
-        claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q, subject=noun))
+        claims.append(_claim(rule, source, sentence, m.start(), m.end(), _as_value(q), ruleset, quantity=q,
+                             subject=_longest_noun(rule, sentence.text[m.start() : m.end("noun")], m["noun"])))
     return claims
+
+
+def _longest_noun(rule: Rule, counted: str, noun: str) -> str:
+    """The longest listed noun the counted words end with: "1,200 police officers" counts police
+    officers, as "1,200 additional police officers" does, whichever word a modifier took."""
+    words = " ".join(counted.lower().split())
+    return max((n for n in rule.words("nouns") if words.endswith(" " + n)), key=len, default=" ".join(noun.lower().split()))
 
 
 ABOUT_AN_AGE = 2  # "about 40": a guess within two years either way
@@ -922,6 +941,13 @@ def _dated_event(text: str, mention, events: list[tuple[int, int, str]], owned: 
                        if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
         if same_clause:
             distance, event_class, event_start = min(same_clause)
+    if event_start > mention.end and _FUTURE_NEXT.fullmatch(text, mention.end, event_start):
+        # "a shooting at the school on Monday will be charged": what is yet to come is not what
+        # the day dates; the day ends the noun phrase before it
+        told = [(mention.start - e, c, s) for s, e, c in events
+                if c and s not in owned and e <= mention.start and not _CLAUSE_BREAK.search(text, e, mention.start)]
+        if told:
+            distance, event_class, event_start = min(told)
     between = _DAYS_APART.search(text, mention.end, event_start) if event_start > mention.end else None
     sequence = _SEQUENCE.search(text, mention.end, event_start) if event_start > mention.end else None
     if not between and event_start > mention.end and (sequence or _COMPLEMENT.match(text, mention.end, event_start)):
@@ -970,6 +996,8 @@ _NOT_THIS_EVENT = regex.compile(
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
+# a future right after a date, with no subject of its own between: "on Monday will be charged"
+_FUTURE_NEXT = regex.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:will|would|is\s+to|are\s+to|is\s+expected\s+to|are\s+expected\s+to)(?:\s+(?:be|face|not|now|also|likely))*\s*", regex.I)
 GENERAL_COURT = "court"  # the class of events.toml that names any step of a case ("a hearing", "in court")
 STEP_BESIDE_COURT = 60  # how near a named step must stand to take the day from a general word
 

@@ -230,9 +230,11 @@ def toll_frames(rule: Rule) -> list[tuple[str, str]]:
     frames = []
     if rule.words("after"):
         # "Three people, including the gunman, died", "one man, aged 45, was arrested", "20
-        # people, most of them soldiers, were hurt": an aside may stand before the verb, and
-        # where they came from ("from the area", "of Vesk", "from Lower Brenn")
-        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|aged\s+\d{1,3}|(?:the|a|an)\s+[^,.;:\d]{1,40}?|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),)?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
+        # people, most of them soldiers, were hurt", "15 people, the two gunmen among them, died",
+        # "one man, the hostage-taker, was detained": an aside may stand before the verb, a clause
+        # on who they were too ("two gunmen, who were shot dead"), and where they came from ("from
+        # the area", "of Vesk", "from Lower Brenn")
+        frames.append(("after", "{n} {who}" + r"(?:\s+in\s+(?:all|total))?(?:\s+who\s+(?:were|had\s+been)\s+[^,.;]{1,60}?(?=\s+(?:were|had\s+been)\s))?(?:\s+(?:from\s+(?:the\s+)?\p{Ll}+(?:\s+\p{Ll}+)?|(?:from|of)\s+(?-i:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}))(?=\s+(?:were|was|had|have|has|are)\b))?(?:,\s+(?:(?:including|among\s+them|(?:most|many|some|several|all|half|none)\s+of\s+(?:them|whom))\s+[^.;]{1,60}?|[^,.;]{1,40}?\s+among\s+them|aged\s+\d{1,3}|(?:the|a|an)\s+[^,.;:\d]{1,40}?|(?:police|officials|authorities)\s+said|according\s+to\s+[^,.;]{1,40}),|,(?=\s+who\s))?" + " {aux}" + _alternatives(rule.words("after")) + r"\b"))
     if rule.words("before"):
         # "fatally injuring two men": a word right before the verb may make it another kind's count
         not_after = r"(?<!\b" + _alternatives(rule.words("not_right_after")) + r"\s+)" if rule.words("not_right_after") else ""

@@ -51,6 +51,42 @@ def test_tolls_of_two_places_that_one_source_keeps_apart_are_not_compared():
     assert {f.status for f in judged(found, "deaths")} == {"agree"}
 
 
+@pytest.mark.parametrize("kind, a, b", [
+    ("deaths",
+     "Gunmen hit fair and ferry hall\n\nGunmen attacked the winter fair in Brannock Park and the ferry hall at Holm Quay, killing 11 people.\n\nThe city was in mourning.",
+     "Eleven killed in Ostervik attacks\n\nEleven people died in Friday's attacks in Ostervik, officials said.\n\n"
+     "According to officials, eight people died at Brannock Park and three at Holm Quay."),
+    ("injuries",
+     "Blasts hit two stations\n\nBombs went off at the Korrin Street station and outside the Delmar Arcade, and 20 people were hurt.\n\nTrains were stopped.",
+     "Twenty hurt in Tessby blasts\n\nTwenty people were injured in the bombings in Tessby on Monday.\n\n"
+     "Twelve people were injured at the Korrin Street station and eight at the Delmar Arcade, police said."),
+    ("deaths",
+     "Gunman opens fire at two schools\n\nA gunman opened fire at Alder Ridge High School, killing six people.\n\nHe later drove to a second school.",
+     "Six dead in Fenmore school shootings\n\nSix people were killed in the shootings in Fenmore.\n\n"
+     "Four people were killed at Alder Ridge High School and two at Birch Lane Elementary."),
+])
+def test_a_count_split_among_the_sites_of_one_attack_is_not_a_toll_of_its_own(kind, a, b):
+    found = findings(("a.txt", a, MON), ("b.txt", b, MON))
+    [fact] = judged(found, kind)
+    assert fact.status == "agree"
+
+
+@pytest.mark.parametrize("a, b, c, values", [
+    ("Hurricane Marisol kills at least 7 in Carrow\n\nHurricane Marisol killed at least seven people in Carrow after it came ashore on Thursday, officials said on Friday.",
+     "Carrow digs out\n\nThe death toll from Hurricane Marisol rose to nine on Saturday.",
+     "Toll from Marisol climbs to eleven\n\nAfter two bodies were found in floodwaters in Belport County, the number of people in Carrow who died rose to eleven, officials said on Sunday.",
+     [7, 9, 11]),
+    ("Typhoon Haru kills 20 in Kemi\n\nTyphoon Haru killed 20 people in Kemi after it made landfall on Saturday.",
+     "Kemi counts the cost\n\nThe death toll from Typhoon Haru rose to 24 on Sunday.",
+     "Toll from Haru reaches 30\n\nAfter six bodies were pulled from a landslide in Oto Valley, the number of people in Kemi who died rose to 30, officials said on Monday.",
+     [20, 24, 30]),
+])
+def test_a_storms_name_is_not_a_place_that_keeps_its_toll_apart(a, b, c, values):
+    found = findings(("a.txt", a, date(2024, 9, 13)), ("b.txt", b, date(2024, 9, 14)), ("c.txt", c, date(2024, 9, 15)))
+    [fact] = judged(found, "deaths")
+    assert sorted(claim.value for claim in fact.claims) == values
+
+
 def test_same_day_different_counts_conflict():
     found = findings(
         ("a.txt", "A shooting left 17 people injured.", date(2015, 11, 23)),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine_helpers import RULES, source
+from engine_helpers import RULES, claims, source
 from factcheck.dates import DateMention, find_date_mentions, find_publication_date
 from factcheck.infer import infer_publication_dates
 
@@ -328,3 +328,13 @@ def test_a_day_after_the_event_words_still_dates_a_later_step_told_by_ellipsis()
 
     text = "Two men were detained on Saturday in the capital and a third in the port on Monday."
     assert sorted(c.value for c in claims(text, date(2024, 3, 4), "date")) == ["2024-03-02", "2024-03-04"]
+
+
+@pytest.mark.parametrize("text", [
+    "A teenager accused in a shooting at a high school in Corlin on Monday afternoon will be charged as an adult.",
+    "The driver who caused the pile-up on the ring road on Sunday night will face manslaughter charges.",
+    "Two men held over a stabbing outside the Nettle Bar on Friday are expected to appear in court.",
+])
+def test_a_day_right_before_a_future_step_dates_what_was_told_before_it(text):
+    [day] = claims(text, date(2024, 3, 20), kind="date")
+    assert day.subject == "incident"

@@ -14,6 +14,30 @@ def test_a_total_keeps_its_named_part_and_its_role():
     assert [(p.value, p.role) for p in claim.parts] == [(3, "attacker")]
 
 
+@pytest.mark.parametrize("text, value, part", [
+    ("Fifteen people, the two attackers among them, lost their lives in the attacks.", 15, (2, "attacker")),
+    ("The prosecutor said 22 people, the three bombers among them, were killed.", 22, (3, "attacker")),
+    ("Twelve people, three children among them, died in the fire.", 12, (3, "subgroup")),
+])
+def test_a_part_named_in_an_aside_ending_among_them_keeps_the_total(text, value, part):
+    [claim] = claims(text, kind="deaths")
+    assert claim.value == value
+    assert [(p.value, p.role) for p in claim.parts] == [part]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The raid was carried out by two attackers, who were shot dead by police.", 2),
+    ("The three gunmen, who were killed by troops at dawn, had planned the siege for months.", 3),
+    ("Five hijackers, who died when the plane came down, were named on Tuesday.", 5),
+])
+def test_a_count_with_a_clause_on_who_died_is_a_toll(text, value):
+    assert values(text, "deaths") == [value]
+
+
+def test_a_clause_on_who_they_were_that_says_nothing_of_the_toll_adds_no_count():
+    assert values("Four people, who were trapped in the basement, were rescued.", "deaths") == []
+
+
 def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     [claim] = claims("The gunman killed two people and then himself.", kind="deaths")
     assert (claim.value, claim.attacker_extra) == (2, 1)
@@ -25,7 +49,8 @@ def test_an_attacker_who_died_too_is_recorded_beside_the_toll():
     ("The assault left nine people dead in addition to the two militants.", 2),
 ])
 def test_attackers_a_toll_leaves_out_are_recorded_beside_it(text, attackers):
-    [claim] = claims(text, kind="deaths")
+    # "the four attackers, who were shot dead" is also a toll of the attackers, a claim of its own
+    [claim] = [c for c in claims(text, kind="deaths") if c.role != "attacker"]
     assert claim.attacker_extra == attackers
     assert not claim.parts
 
@@ -274,6 +299,56 @@ def test_a_total_keeps_its_count_when_an_aside_describes_who_they_were(text, kin
 def test_a_place_that_opens_the_clause_is_not_a_name_with_an_age(text, kind, value):
     assert values(text, kind) == [value]
     assert values(text, "age") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("According to Chief Inspector Mara Quill, six people have now been arrested.", "arrests", 6),
+    ("According to Wexley, 14 passengers were hurt when the bus overturned.", "injuries", 14),
+    ("According to Governor Ida Fenn, nine residents lost their lives in the flooding.", "deaths", 9),
+    ("According to Colonel Brand, three soldiers are still missing.", "missing", 3),
+])
+def test_a_name_that_attributes_the_count_is_not_a_name_with_an_age(text, kind, value):
+    assert values(text, kind) == [value]
+    assert values(text, "age") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday an additional 800 police officers were sent to the border.",
+    "Some 800 police officers patrolled the city.",
+    "The 800 extra police officers will stay until March.",
+    "800 additional police officers were called in.",
+])
+def test_a_count_names_its_longest_listed_noun_whatever_modifies_it(text):
+    assert [(c.value, c.subject) for c in claims(text, kind="count")] == [(800, "police officers")]
+
+
+@pytest.mark.parametrize("text", [
+    "The crash left a driver aged 19 dead.",
+    "A gunman opened fire, leaving a student aged 16 dead and four classmates wounded.",
+    "The blaze left a tenant, aged 83, dead in his flat.",
+])
+def test_an_age_before_dead_is_not_a_toll(text):
+    assert 19 not in values(text, "deaths") and 16 not in values(text, "deaths") and 83 not in values(text, "deaths")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The number of people in the province who died in the floods has climbed to 40.", 40),
+    ("The number of victims in the capital who lost their lives in the blaze rose to 23, officials said.", 23),
+    ("The number of residents of Orlo who were killed by the mudslide stood at 14 on Friday.", 14),
+])
+def test_a_toll_told_through_who_died_is_the_toll(text, value):
+    assert values(text, "deaths") == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("More than 90 people were pulled from flooded homes by crews in boats.", [90]),
+    ("Sixty people, many of them from rooftops, were pulled from the water overnight.", [60]),
+    ("Twelve climbers were plucked from the ledge by helicopter.", [12]),
+    ("Two men were pulled from the wreckage dead.", []),
+    ("Three bodies were pulled from the river.", []),
+])
+def test_people_pulled_from_danger_are_the_rescued(text, value):
+    assert [c.value for c in claims(text, kind="count") if c.rule == "FC210"] == value
 
 
 @pytest.mark.parametrize("text, value", [
