@@ -26,7 +26,7 @@ _PLACE = regex.compile(
     # a capital preposition only where the text starts ("At St. Anne's alone ..."): in a
     # headline written in title case ("Two Killed In Shooting At Mall") it names nothing
     r"(?:^\s*(?:In|At|Near|Outside|Inside|On|From)|\b(?:in|at|near|outside|inside|on|from))\s+(?:the\s+(?:town|city|village|county|district|province|state|region)\s+of\s+)?(?:the\s+)?"
-    r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|of|de|la|du|del)){0,3})"
+    r"(?P<place>[\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|(?:of|de|la|du|del)\b)){0,3})"
 )
 _TARGET = regex.compile(
     r"\b(?:at|in|outside|inside|near|on)\s+(?:a|an|the)\s+(?P<place>(?:[\p{L}-]+\s+){0,2}?"

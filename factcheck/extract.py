@@ -211,14 +211,33 @@ def _described_subject(after: str, ruleset: RuleSet) -> str:
     return " ".join(m["who"].lower().split()) if m and not (m["mods"] or "").strip() else ""
 
 
+# A claim's context reaches this far either side of it, to the ends of the words there: a
+# window cut inside a word would read its first letters as a place ("Calder Ridge Correctional Faci")
+BEFORE_CHARS, AFTER_CHARS = 120, 80
+_WORD_END = regex.compile(r"[\p{L}\p{N}'’.-]*")
+_WORD_START = regex.compile(r"[\p{L}\p{N}'’.-]*$")
+
+
+def _before(text: str, start: int) -> str:
+    """The text before `start`, up to BEFORE_CHARS, from the start of a word."""
+    at = max(0, start - BEFORE_CHARS)
+    return text[_WORD_START.search(text, 0, at).start() if at else 0 : start]
+
+
+def _after(text: str, end: int) -> str:
+    """The text after `end`, up to AFTER_CHARS, to the end of a word."""
+    return text[end : _WORD_END.match(text, min(len(text), end + AFTER_CHARS)).end()]
+
+
 def _window(sentence: Sentence, start: int, end: int) -> str:
-    return sentence.text[max(0, start - 120) : end + 80]
+    text = sentence.text
+    return _before(text, start) + text[start:end] + _after(text, end)
 
 
 def _own_stretch(sentence: Sentence, before: str, start: int, end: int) -> str:
     """The window without the stretches of the numbers beside the claim: in "34 dead: 14 at the
     airport and 20 at the station" the places belong to the 14 and the 20, not to the 34."""
-    after = sentence.text[end : end + 80]
+    after = _after(sentence.text, end)
     last = None
     for last in NUMBER_START.finditer(before):
         pass
@@ -246,7 +265,7 @@ def _claim(rule: Rule, source: Source, sentence: Sentence, start: int, end: int,
     """A claim of the sentence's text from start to end; `places_in` is the text whose places
     are the claim's (by default, for a count, its own stretch of the sentence)."""
     first, last = _offsets(source, sentence, start, end)
-    before = sentence.text[max(0, start - 120) : start]
+    before = _before(sentence.text, start)
     # a date belongs to its whole sentence's event; a count to the clause around it
     if rule.type == "date":
         around = sentence.text

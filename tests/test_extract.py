@@ -712,3 +712,21 @@ def test_a_headline_in_the_present_tense_states_the_arrest_total(text, value):
 ])
 def test_an_arrest_followed_by_a_span_of_time_is_not_a_count(text):
     assert values(text, "arrests") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Six people died in the Vesk landslide, rescuers said.", "vesk"),
+    ("Three people were shot in Chicago during the parade.", "chicago"),
+    ("Two workers were hurt at Cedar Hollow offices on Monday.", "cedar hollow"),
+])
+def test_a_place_takes_no_first_letters_of_the_word_after_it(text, place):
+    [claim] = claims(text, kind=("deaths" if "died" in text else "injuries") if "shot" not in text else "count")
+    assert claim.context.places == {place}
+
+
+@pytest.mark.parametrize("gap", [38, 45, 52, 56, 60])
+def test_a_claims_window_ends_at_the_end_of_a_word_so_no_place_is_a_cut_word(gap):
+    text = "Four inmates were hurt " + "x" * gap + " on a wing at the Calder Ridge Correctional Facility."
+    [claim] = claims(text, kind="injuries")
+    words = set(text.lower().rstrip(".").split())
+    assert claim.context.places and all(set(place.split()) <= words for place in claim.context.places)
