@@ -21,7 +21,7 @@ import regex
 from factcheck.align import comparable_class, consensus, is_vague
 from factcheck.confidence import DEFAULT_MIN_CONFIDENCE, weigh
 from factcheck.model import AGREE, CONFLICT, EXPLAINED, INFINITY, SINGLE, UNCERTAIN, UNCLEAR, Claim, Fact, Finding, Quantity, Source
-from factcheck.numbers import NUMBER_PATTERN, quantity
+from factcheck.numbers import NUMBER, quantity
 
 CHANGING_KINDS = {"deaths", "injuries", "arrests", "missing"}  # when no rule says otherwise
 _STOP = set(
@@ -193,9 +193,7 @@ def _found_dead(claims: list[Claim], sources: dict[str, Source], tolls: dict[str
     ("6 dead, 30 missing" and "8 dead, 28 missing") tells the same day later. Every claim of
     a day whose figures clash must add up with its source's toll, as written, to one number; days apart
     are the count changing over time. Empty when a day's figures stay unexplained."""
-    days: dict[date | None, list[Claim]] = defaultdict(list)
-    for c in claims:
-        days[_published(sources, c.source)].append(c)
+    days = _by_day(claims, sources)
     if None in days and len(days) > 1:
         return ""
     sums = []
@@ -216,9 +214,6 @@ def _found_dead(claims: list[Claim], sources: dict[str, Source], tolls: dict[str
             + "".join(sums) + ("; the count changed over time between days" if len(days) > 1 else ""))
 
 
-_NUMBER = regex.compile(NUMBER_PATTERN, regex.I)
-
-
 def _revised(claims: list[Claim], stated: list[Claim]) -> str:
     """Why a fixed count differs, where one source says it revised the others' figure itself:
     "brings the number aboard to 236, up from the 212 listed on the manifest". Its sentence
@@ -227,7 +222,7 @@ def _revised(claims: list[Claim], stated: list[Claim]) -> str:
     for c in stated:
         if not c.changed or c.value not in values:
             continue
-        named = {q.value for m in _NUMBER.finditer(c.sentence.text) if (q := quantity(m["q"], m["num"])) is not None}
+        named = {q.value for m in NUMBER.finditer(c.sentence.text) if (q := quantity(m["q"], m["num"])) is not None}
         if values - {c.value} <= named:
             return f"{c.source} says the count was revised from the others' figure: '{c.sentence.text[:160]}'"
     return ""
@@ -278,14 +273,19 @@ def _number_verdict(fact: Fact, sources: dict[str, Source], changing: bool, coun
     return CONFLICT, f"{a.source} says {_fmt(a.value)} ('{a.words}') and {b.source} says {_fmt(b.value)} ('{b.words}'); nothing in the texts reconciles them"
 
 
+def _by_day(claims: list[Claim], sources: dict[str, Source]) -> dict[date | None, list[Claim]]:
+    """The claims by their sources' day of publication (None: not known)."""
+    days: dict[date | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        days[_published(sources, c.source)].append(c)
+    return days
+
+
 def _same_day_notes(claims: list[Claim], sources: dict[str, Source]) -> str:
     """How the figures of one day that differ are reconciled ("5 includes the driver"), for a
     reason that otherwise names only the change over time."""
-    by_day: dict[date | None, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_day[_published(sources, c.source)].append(c)
     notes = []
-    for day, group in by_day.items():
+    for day, group in _by_day(claims, sources).items():
         if day is None or len({c.value for c in group}) < 2:
             continue
         chosen = _common([readings(c) for c in group]) or []

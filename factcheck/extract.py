@@ -69,13 +69,13 @@ _AGE_BEFORE = regex.compile(r"[\p{Lu}][\p{L}'’.-]+,\s*$")
 # "In Tacloban, 82 were missing": a place that opens the clause, not a name and an age
 _PLACE_PREPOSITIONS = ("in", "at", "on", "from", "near", "across", "throughout", "outside", "inside")
 _PLACE_BEFORE = regex.compile(r"(?:^|[,;:—–]\s*)(?i:" + alternatives(list(_PLACE_PREPOSITIONS)) + r")\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3},\s*$")
-# "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
 # "two of the 40 passengers were injured": the first number counts the verb's people, the
 # second everyone they were part of (a clause of its own, with its own verb, is left alone:
-# "three of the five people who were shot")
-_PART_OF_BEFORE = regex.compile(r"(?<![\w-])" + NUMBER_PATTERN + r"\s+of\s+(?:the|its|their|those)\s+$", regex.I)
+# "three of the five people who were shot"); "two of the seven have died": the verb is the two's
+_PART_OF_BEFORE = regex.compile(r"\b" + NUMBER_PATTERN + r"\s+of\s+(?:the|those|these)\s+$", regex.I)
 _PART_OF_VERB = regex.compile(r"[^,;]*?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b", regex.I)
 _RELATIVE = regex.compile(r"\b(?:who|whom|that|which)\b", regex.I)
+# "Caixin, 88 of the dead were firefighters": a count of a toll's people, not an age
 _OF_THE_TOLL = regex.compile(r"\s+of\s+(?:them|those|whom|the\s+(?:dead|injured|wounded|hurt|missing|victims))\b", regex.I)
 # "Precinct 5", "District 9", "Engine 12", "No. 4", "father of 3": a number that names or
 # describes, not one that counts
@@ -114,8 +114,7 @@ def _changed(text: str, cache: dict) -> bool:
 # "two people injured in the blast died": a participle with no verb before it describes the
 # people a later verb tells of
 _BARE_PARTICIPLE = regex.compile(r"(?<!\b(?:were|was|are|is|been|be|being|have|has|had)\s+(?:\p{Ll}+ly\s+)?)\b(?:injured|wounded|hurt)$", regex.I)
-# "Two of the seven have died": a count whose verb belongs to the part before it
-_PART_OF_BEFORE = regex.compile(r"\b" + NUMBER_PATTERN + r"\s+of\s+(?:the|those|these)\s+$", regex.I)
+# "Two of the seven have died": a count whose verb belongs to the part before it (_PART_OF_BEFORE)
 _FINITE_VERB = regex.compile(r"\b(?:were|was|have|has|had|are|is|died)\b", regex.I)
 # "Of the 53 injured, 14 were ...": the count that follows is a part of the hurt
 _OF_THE_HURT_BEFORE = regex.compile(
@@ -522,9 +521,9 @@ def _item_of_a_breakdown(text: str, num_start: int) -> bool:
     """Whether a count is one of the items a count before a colon is broken into, told each
     with its own verb: the items after the colon add up to it."""
     colon = _BREAKDOWN_COLON.search(text, 0, num_start)
-    if colon is None or regex.search(r"[.;]", text[colon.end() : num_start]):
+    if colon is None or "." in text[colon.end() : num_start] or ";" in text[colon.end() : num_start]:
         return False
-    ahead = list(regex.finditer(NUMBER_PATTERN, text[: colon.start()], regex.I))
+    ahead = list(numbers.NUMBER.finditer(text, 0, colon.start()))
     if not ahead or colon.start() - ahead[-1].end() > 60:
         return False
     total = quantity(ahead[-1]["q"], ahead[-1]["num"])

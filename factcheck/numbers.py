@@ -71,6 +71,7 @@ NUMBER_PATTERN = (
     rf"|{_VAGUE}"
     rf")(?![\w-]*-year)"
 )
+NUMBER = regex.compile(NUMBER_PATTERN, regex.I)  # a number as written, with its qualifier
 # Where a number phrase can begin: lets a rule try its patterns only at these places.
 NUMBER_START_PATTERN = (
     rf"(?<![\w])(?:\d|{_WORD_NUMBER}|a\s+(?:dozen|few|couple|handful|hundred|thousand|million)"

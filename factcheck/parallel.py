@@ -167,9 +167,12 @@ class ArticlePool:
         """`claims_all` for check_story, for a story with these settings."""
 
         def claims_all(sources: list, rules, claims_of) -> list[list]:
-            found = [self._cached(claims_of, source, rules) for source in sources]
+            if self.broken or sum(len(s.clean) for s in sources) < MIN_SHARED_BYTES:
+                return [claims_of(source, rules) for source in sources]  # too little to share, even uncached
+            cache = _claims_cache(claims_of)
+            found = [cache.get(source, rules) if cache is not None else None for source in sources]
             todo = [i for i, claims in enumerate(found) if claims is None]
-            if todo and not self.broken and sum(len(sources[i].clean) for i in todo) >= MIN_SHARED_BYTES:
+            if todo and sum(len(sources[i].clean) for i in todo) >= MIN_SHARED_BYTES:
                 from concurrent.futures.process import BrokenProcessPool
 
                 pieces = _pieces(todo, sources, self.jobs * PIECES_PER_WORKER)
@@ -185,13 +188,6 @@ class ArticlePool:
 
         return claims_all
 
-    @staticmethod
-    def _cached(claims_of, source, rules):
-        """The source's claims if the claims cache holds them, without extracting."""
-        from factcheck.cache import CachedClaims
-
-        return claims_of.cache.get(source, rules) if isinstance(claims_of, CachedClaims) else None
-
     def _start(self):
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
@@ -206,6 +202,13 @@ class ArticlePool:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _claims_cache(claims_of):
+    """The claims cache a `claims_of` reads, to ask it without extracting; None for another."""
+    from factcheck.cache import CachedClaims
+
+    return claims_of.cache if isinstance(claims_of, CachedClaims) else None
 
 
 def _forks() -> bool:
