@@ -3,13 +3,15 @@
 Relative dates ("on Monday") need the article's own date. When an undated article names
 the same weekday for the same kind of event as a dated one ("the ministers met on
 Monday"), both were written in the same news cycle: the undated one takes the dated
-one's publication date, marked as inferred so the report says how it was known.
+one's publication date, marked as inferred so the report says how it was known. A wire
+dateline without a year ("Aug. 12 (NNW) -") dates its article in the year that puts that
+day nearest the story's dated articles.
 """
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from dataclasses import replace
+from datetime import date
 
 import regex
 
